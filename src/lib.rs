@@ -1,0 +1,12 @@
+//! ThingRisk: a private, offline IoT security and privacy self-assessment.
+//!
+//! The layers, from the core out (each may use only those above it):
+//! - [`catalog`]: the bundled risk catalog as validated data;
+//! - [`assess`]: households, the scoring engine, explanations, action plan;
+//! - [`store`]: the saved format, migrations, import and export;
+//! - [`ui`]: the Leptos shell that renders and dispatches.
+
+pub mod assess;
+pub mod catalog;
+pub mod store;
+pub mod ui;

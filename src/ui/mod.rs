@@ -1,0 +1,14 @@
+//! The ui layer: Leptos components and pages, routing, heat maps and their
+//! table twins, and the browser glue (localStorage, service worker). It only
+//! renders and dispatches; every rule lives in the layers below.
+
+mod app;
+pub mod base;
+pub mod pages;
+
+pub use app::App;
+
+/// Mounts the app on `<body>` for the lifetime of the page.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}
