@@ -1,15 +1,25 @@
 //! The path the app is hosted under ("/" or a subpath such as "/thingrisk").
 //!
 //! Trunk writes the public URL into `<base href>` at build time, so the same
-//! code serves any subpath: we read it back from the document.
+//! code serves any subpath: we read it back from the document once. The
+//! router does not prefix absolute link targets with its base, so every
+//! in-app link goes through [`href`].
+
+use std::sync::OnceLock;
+
+static BASE: OnceLock<String> = OnceLock::new();
 
 /// The router base without a trailing slash, or "" when hosted at the root.
 pub fn router_base() -> String {
-    let base = web_base_uri().unwrap_or_default();
-    normalise(&base)
+    BASE.get_or_init(|| normalise(&web_base_path().unwrap_or_default())).clone()
 }
 
-fn web_base_uri() -> Option<String> {
+/// An app path ("/devices") as a link target under the base ("/thingrisk/devices").
+pub fn href(path: &str) -> String {
+    join(&router_base(), path)
+}
+
+fn web_base_path() -> Option<String> {
     let href = leptos::prelude::document().base_uri().ok().flatten()?;
     let url = web_sys::Url::new(&href).ok()?;
     Some(url.pathname())
@@ -20,14 +30,27 @@ pub fn normalise(path: &str) -> String {
     path.trim_end_matches('/').to_string()
 }
 
+/// Joins a normalised base and an app path that starts with "/".
+pub fn join(base: &str, path: &str) -> String {
+    if path.starts_with('/') { format!("{base}{path}") } else { format!("{base}/{path}") }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{join, normalise};
 
     #[test]
     fn trailing_slash_is_dropped_and_root_is_empty() {
         assert_eq!(normalise("/thingrisk/"), "/thingrisk");
         assert_eq!(normalise("/a/b/"), "/a/b");
         assert_eq!(normalise("/"), "");
+    }
+
+    #[test]
+    fn links_are_prefixed_with_the_base() {
+        assert_eq!(join("/thingrisk", "/devices"), "/thingrisk/devices");
+        assert_eq!(join("/thingrisk", "/"), "/thingrisk/");
+        assert_eq!(join("", "/devices"), "/devices");
+        assert_eq!(join("", "devices"), "/devices");
     }
 }

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use crate::ui::base::href;
 use leptos_router::components::A;
 
 /// Shown for any path the app does not know (also after a reload of a deep
@@ -9,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found" aria-labelledby="nf-title">
             <h1 id="nf-title">"Page not found"</h1>
             <p>"There is nothing at this address. Your saved answers are safe."</p>
-            <p><A href="/">"Go to the start page"</A></p>
+            <p><A href=href("/")>"Go to the start page"</A></p>
         </section>
     }
 }

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Every check and test, failing on the first failure. `make test` and CI run this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TERM_COLOR=never
+WASM=wasm32-unknown-unknown
+# Subpath the e2e tests serve the build under, as static hosts like GitHub Pages do.
+E2E_BASE=/thingrisk/
+
+started=$(date +%s)
+step() { printf '\n=== %s (%ss) ===\n' "$*" "$(($(date +%s) - started))"; }
+
+step "install tools"
+bash scripts/install.sh
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+# Benches and native-only tests use criterion/proptest, which do not build for wasm32.
+cargo clippy --target $WASM --lib --bins --test browser -- -D warnings
+
+step "catalog check"
+cargo run --quiet --release --bin thingrisk -- catalog check
+
+step "native tests"
+cargo test
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --target $WASM --test browser
+
+step "release build (public URL $E2E_BASE)"
+trunk build --release --public-url "$E2E_BASE"
+
+step "end-to-end tests (playwright-core, Chromium, served under $E2E_BASE)"
+E2E_BASE="$E2E_BASE" node --test --test-concurrency=1 tests/e2e/
+
+step "release build sizes"
+bash scripts/dist-sizes.sh dist
+printf '\nAll checks passed in %ss.\n' "$(($(date +%s) - started))"

@@ -1,0 +1,73 @@
+// Shared set-up for the end-to-end tests: serves dist/ under a subpath the way
+// a static host does, drives Debian's Chromium through playwright-core, and
+// records every request and console error so tests can assert on them.
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../../scripts/serve.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, "../..");
+export const BASE = process.env.E2E_BASE || "/thingrisk/";
+export const ARTIFACTS = path.join(repo, "tests/e2e/artifacts");
+
+const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Starts the server and the browser. Call `close()` when done. */
+export async function launch({ dir = path.join(repo, "dist") } = {}) {
+  if (!fs.existsSync(path.join(dir, "index.html")))
+    throw new Error(`${dir} has no build: run the release build first (make test does)`);
+  const { server, url } = await startServer({ dir, base: BASE });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  const origin = new URL(url).origin;
+  return {
+    url,
+    origin,
+    browser,
+    server,
+    /** A fresh page (own context, so own storage) with request and error logs. */
+    async page(options = {}) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      const log = { requests: [], foreign: [], errors: [] };
+      page.on("request", (r) => {
+        log.requests.push(r.url());
+        const u = r.url();
+        if (!u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:")) log.foreign.push(u);
+      });
+      page.on("console", (m) => {
+        if (m.type() === "error") log.errors.push(m.text());
+      });
+      page.on("pageerror", (e) => log.errors.push(String(e)));
+      return { page, context, log };
+    },
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Waits until the app has mounted (the main landmark has content). */
+export async function appReady(page) {
+  await page.waitForSelector("main h1", { timeout: 20_000 });
+}
+
+export function artifact(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
