@@ -3,8 +3,11 @@
 //! and its typed, validated form. Content lives in `catalog/*.toml` so
 //! security people can edit it without Rust; build.rs embeds it as JSON.
 
+pub mod coverage;
 pub mod load;
 pub mod model;
+pub mod stats;
+pub mod validate;
 
 pub use model::*;
 
@@ -43,4 +46,22 @@ pub fn embedded() -> &'static Catalog {
             panic!("the bundled catalog is broken:\n{}", list.join("\n"))
         })
     })
+}
+
+/// Parses catalog files (in the order of [`load::EMBEDDED`]) and checks every
+/// content rule: the one entry the CLI, the tests and the benchmark share.
+/// Returns the catalog only when it has no problem at all.
+pub fn parse_and_validate(files: &[load::SourceFile; 10]) -> Result<Catalog, Vec<Problem>> {
+    let catalog = load::parse(files)?;
+    let problems = validate::validate(&catalog);
+    if problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(problems)
+    }
+}
+
+/// [`parse_and_validate`] on the catalog bundled into the build.
+pub fn load_and_validate() -> Result<Catalog, Vec<Problem>> {
+    parse_and_validate(&load::EMBEDDED)
 }

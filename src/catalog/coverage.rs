@@ -1,0 +1,163 @@
+//! Framework coverage: which units of each reference framework the catalog
+//! cites (from scenarios, controls and risk sources), shown by `thingrisk
+//! catalog stats`, and the rule that the required ones are all cited.
+
+use super::Problem;
+use super::model::*;
+use super::validate::file::FRAMEWORKS;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// Which units of one framework the catalog references.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UnitCoverage {
+    pub covered: Vec<String>,
+    pub missing: Vec<String>,
+}
+
+/// Framework coverage: ETSI EN 303 645 by provision group ("5.1".."5.13",
+/// "6"), the others by id, in the order of frameworks.toml. References count
+/// from scenarios, controls and risk sources.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub etsi_en_303_645: UnitCoverage,
+    pub owasp_iot_2018: UnitCoverage,
+    pub nist_ir_8425: UnitCoverage,
+    pub uk_psti: UnitCoverage,
+    pub iso_iec_27400: UnitCoverage,
+}
+
+/// The units each framework must have in frameworks.toml and the catalog must
+/// all reference: 13 ETSI groups plus clause 6, OWASP I1..I10, the 10 NIST IR
+/// 8425 outcomes and the 3 PSTI requirements. ISO/IEC 27400 is shown, not required.
+pub const REQUIRED_UNITS: [(&str, usize); 4] = [
+    ("etsi_en_303_645", 14),
+    ("owasp_iot_2018", 10),
+    ("nist_ir_8425", 10),
+    ("uk_psti", 3),
+];
+
+/// The ETSI EN 303 645 provision group of a provision id: "5.3-13" -> "5.3", "6-1" -> "6".
+pub fn etsi_group(id: &str) -> &str {
+    id.split_once('-').map_or(id, |(g, _)| g)
+}
+
+/// Which framework units the catalog references, and which it misses.
+pub fn coverage(c: &Catalog) -> Coverage {
+    let mut refd: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let refs = c
+        .scenarios
+        .iter()
+        .map(|s| &s.refs)
+        .chain(c.controls.iter().map(|x| &x.refs));
+    for r in refs {
+        for (name, ids) in ref_lists(r) {
+            refd.entry(name)
+                .or_default()
+                .extend(ids.iter().map(String::as_str));
+        }
+    }
+    for s in &c.risk_sources {
+        refd.entry("iso_27400")
+            .or_default()
+            .insert(s.iso_27400.as_str());
+    }
+    let empty = HashSet::new();
+    let units = |name: &str, list: &[FrameworkId], unit: fn(&str) -> &str| {
+        let refs = refd.get(name).unwrap_or(&empty);
+        let covered: HashSet<&str> = refs.iter().map(|r| unit(r)).collect();
+        let mut out = UnitCoverage::default();
+        let mut seen = HashSet::new();
+        for x in list {
+            let u = unit(&x.id);
+            if seen.insert(u) {
+                let side = if covered.contains(u) {
+                    &mut out.covered
+                } else {
+                    &mut out.missing
+                };
+                side.push(u.to_string());
+            }
+        }
+        out
+    };
+    let f = &c.frameworks;
+    Coverage {
+        etsi_en_303_645: units("etsi_en_303_645", &f.etsi_en_303_645, etsi_group),
+        owasp_iot_2018: units("owasp_iot_2018", &f.owasp_iot_2018, |s| s),
+        nist_ir_8425: units("nist_ir_8425", &f.nist_ir_8425, |s| s),
+        uk_psti: units("uk_psti", &f.uk_psti, |s| s),
+        iso_iec_27400: units("iso_27400", &f.iso_27400, |s| s),
+    }
+}
+
+/// The coverage rule: frameworks.toml lists every required unit and the
+/// catalog references each at least once (see [`REQUIRED_UNITS`]).
+pub fn coverage_problems(c: &Catalog) -> Vec<Problem> {
+    let cov = coverage(c);
+    let mut p = Vec::new();
+    for (name, want) in REQUIRED_UNITS {
+        let u = match name {
+            "etsi_en_303_645" => &cov.etsi_en_303_645,
+            "owasp_iot_2018" => &cov.owasp_iot_2018,
+            "nist_ir_8425" => &cov.nist_ir_8425,
+            _ => &cov.uk_psti,
+        };
+        let have = u.covered.len() + u.missing.len();
+        if have != want {
+            let what = if name == "etsi_en_303_645" {
+                "provision groups"
+            } else {
+                "ids"
+            };
+            p.push(Problem::new(
+                FRAMEWORKS,
+                Some(name),
+                format!("lists {have} {what}; the framework has {want}"),
+            ));
+        }
+        for m in &u.missing {
+            p.push(Problem::new(
+                FRAMEWORKS,
+                Some(&format!("{name}/{m}")),
+                "no scenario or control references it",
+            ));
+        }
+    }
+    p
+}
+
+/// The known-id lists of frameworks.toml, by their key there.
+pub(crate) fn framework_lists(f: &Frameworks) -> [(&'static str, &Vec<FrameworkId>); 5] {
+    [
+        ("iso_27400", &f.iso_27400),
+        ("etsi_en_303_645", &f.etsi_en_303_645),
+        ("nist_ir_8425", &f.nist_ir_8425),
+        ("owasp_iot_2018", &f.owasp_iot_2018),
+        ("uk_psti", &f.uk_psti),
+    ]
+}
+
+/// The references of one scenario or control, by framework key.
+pub(crate) fn ref_lists(r: &References) -> [(&'static str, &Vec<String>); 5] {
+    [
+        ("iso_27400", &r.iso_27400),
+        ("etsi_en_303_645", &r.etsi_en_303_645),
+        ("nist_ir_8425", &r.nist_ir_8425),
+        ("owasp_iot_2018", &r.owasp_iot_2018),
+        ("uk_psti", &r.uk_psti),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn etsi_groups() {
+        assert_eq!(etsi_group("5.3-13"), "5.3");
+        assert_eq!(etsi_group("5.13-1"), "5.13");
+        assert_eq!(etsi_group("6-4"), "6");
+        assert_eq!(etsi_group("6"), "6");
+    }
+}
