@@ -2,3 +2,32 @@
 //! households), migrations from every earlier version, import and export
 //! (JSON, CSV) and recovery of damaged data. Pure Rust, tested natively; the
 //! browser's localStorage is reached only through the ui layer.
+//!
+//! Where each rule lives:
+//! - [`envelope`]: the current format, [`State`], [`encode`];
+//! - [`migrate`]: earlier formats and the step chain to the current one;
+//! - [`decode`]: text to [`State`], and the user-facing [`DecodeError`];
+//! - [`validate`]: the shape and value rules a file must follow;
+//! - [`unknown`]: catalog ids the saved data uses but the catalog lacks;
+//! - [`revision`]: "may this tab write?";
+//! - [`recovery`]: what to do with the stored text at start-up;
+//! - [`import`], [`export`], [`csv`]: files in and out.
+
+pub mod csv;
+pub mod decode;
+pub mod envelope;
+pub mod export;
+pub mod import;
+pub mod migrate;
+pub mod recovery;
+pub mod revision;
+pub mod unknown;
+pub mod validate;
+
+pub use decode::{DecodeError, decode};
+pub use envelope::{APP_VERSION, CURRENT_VERSION, State, encode};
+pub use export::{export_json, file_name};
+pub use import::{IMPORT_LIMIT_BYTES, MergeMode, Preview, decode_import, merge, preview};
+pub use recovery::{Loaded, STORAGE_KEY, backup_file_name, backup_key, load};
+pub use revision::{Stored, WriteCheck, check_write, prepare_save, stored_revision};
+pub use unknown::{UnknownId, unknown_ids, unknown_summary};

@@ -1,0 +1,1 @@
+//! The risk register and action plan as CSV (to be written).

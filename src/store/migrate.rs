@@ -1,0 +1,213 @@
+//! Migrations: a chain of steps, each taking a file of version N to N+1 on
+//! plain JSON values, so a file of any earlier version reaches the current
+//! one. To add version 3: write `v2_to_v3`, add one line to [`STEPS`], bump
+//! [`CURRENT_VERSION`], and add `tests/fixtures/store/v3.json`.
+//!
+//! ## Version 1 (the 0.0.x prototypes, historic)
+//!
+//! ```text
+//! { "version": 1,
+//!   "households": [ { "id", "name", "answers": {q: a},
+//!     "devices": [ { "id", "name", "category", "room", "answers": {q: a},
+//!                    "second_hand": bool, "support_end": "YYYY-MM-DD" | null } ] } ] }
+//! ```
+//!
+//! No `format` marker, no bookkeeping (app version, saved-at, revision,
+//! active household), lifecycle facts flat on the device, and two answer
+//! keys spelt differently: `"unknown"` (now `"dont-know"`) and `"n/a"` (now
+//! `"not-applicable"`).
+//!
+//! ## Version 2 (current): see [`super::envelope`].
+
+use super::decode::DecodeError;
+use super::envelope::{CURRENT_VERSION, FORMAT_NAME};
+use serde_json::{Map, Value, json};
+
+/// One step: a file of version `from` in, a file of version `from + 1` out.
+pub struct Step {
+    pub from: u64,
+    pub run: fn(Value) -> Result<Value, DecodeError>,
+}
+
+/// Every step, in order. `STEPS[i].from == i + 1`.
+pub const STEPS: &[Step] = &[Step {
+    from: 1,
+    run: v1_to_v2,
+}];
+
+/// The app version recorded for files migrated from version 1: those
+/// prototypes did not record theirs.
+pub const V1_APP_VERSION: &str = "0.0.0";
+
+/// Runs every step from `version` up to [`CURRENT_VERSION`].
+pub fn to_current(mut value: Value, version: u64) -> Result<Value, DecodeError> {
+    let mut at = version;
+    while at < CURRENT_VERSION {
+        let step =
+            STEPS
+                .iter()
+                .find(|s| s.from == at)
+                .ok_or_else(|| DecodeError::UnknownVersion {
+                    found: at.to_string(),
+                })?;
+        value = (step.run)(value)?;
+        at += 1;
+    }
+    Ok(value)
+}
+
+/// v1 -> v2: adds the envelope bookkeeping, moves the flat lifecycle fields
+/// into `lifecycle`, and renames the two old answer keys. Fields it does not
+/// know are left where they are.
+pub fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
+    let Value::Object(mut root) = value else {
+        return Err(DecodeError::NotThingRisk);
+    };
+    let households = match root.remove("households") {
+        Some(Value::Array(list)) => list,
+        _ => return Err(DecodeError::shape("households", "is not a list")),
+    };
+    let mut out = Vec::with_capacity(households.len());
+    for (i, h) in households.into_iter().enumerate() {
+        let path = format!("households[{i}]");
+        let Value::Object(mut h) = h else {
+            return Err(DecodeError::shape(path, "is not an object"));
+        };
+        rename_answers(&mut h, &path)?;
+        if let Some(devices) = h.get_mut("devices") {
+            let Value::Array(devices) = devices else {
+                return Err(DecodeError::shape(
+                    format!("{path}.devices"),
+                    "is not a list",
+                ));
+            };
+            for (j, d) in devices.iter_mut().enumerate() {
+                let path = format!("{path}.devices[{j}]");
+                let Value::Object(d) = d else {
+                    return Err(DecodeError::shape(path, "is not an object"));
+                };
+                rename_answers(d, &path)?;
+                move_lifecycle(d, &path)?;
+            }
+        }
+        out.push(Value::Object(h));
+    }
+    Ok(json!({
+        "format": FORMAT_NAME,
+        "version": 2,
+        "app_version": V1_APP_VERSION,
+        "saved_at": "",
+        "revision": 0,
+        "active": null,
+        "households": out,
+    }))
+}
+
+fn rename_answers(owner: &mut Map<String, Value>, path: &str) -> Result<(), DecodeError> {
+    let Some(answers) = owner.get_mut("answers") else {
+        return Ok(());
+    };
+    let Value::Object(answers) = answers else {
+        return Err(DecodeError::shape(
+            format!("{path}.answers"),
+            "is not an object",
+        ));
+    };
+    for answer in answers.values_mut() {
+        match answer.as_str() {
+            Some("unknown") => *answer = json!("dont-know"),
+            Some("n/a") => *answer = json!("not-applicable"),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn move_lifecycle(device: &mut Map<String, Value>, path: &str) -> Result<(), DecodeError> {
+    let acquired = match device.remove("second_hand") {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => "new",
+        Some(Value::Bool(true)) => "second-hand",
+        Some(_) => {
+            return Err(DecodeError::shape(
+                format!("{path}.second_hand"),
+                "is not true or false",
+            ));
+        }
+    };
+    let support_end = device.remove("support_end").unwrap_or(Value::Null);
+    device.insert(
+        "lifecycle".to_string(),
+        json!({ "acquired": acquired, "support_end": support_end }),
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chain_covers_every_earlier_version() {
+        for (i, step) in STEPS.iter().enumerate() {
+            assert_eq!(step.from, i as u64 + 1);
+        }
+        assert_eq!(STEPS.len() as u64, CURRENT_VERSION - 1);
+    }
+
+    #[test]
+    fn v1_device_gets_a_lifecycle_and_new_answer_keys() {
+        let v1 = json!({"version": 1, "households": [{"id": "h", "name": "H",
+        "answers": {"q.a": "n/a"},
+        "devices": [
+            {"id": "d1", "name": "Cam", "category": "dev.camera", "room": "Hall",
+             "answers": {"q.b": "unknown", "q.c": "yes"}, "second_hand": true, "support_end": "2027-01-31"},
+            {"id": "d2", "name": "Plug", "category": "dev.plug", "second_hand": false, "support_end": null}
+        ]}]});
+        let v2 = v1_to_v2(v1).unwrap();
+        assert_eq!(v2["format"], "thingrisk");
+        assert_eq!(v2["version"], 2);
+        assert_eq!(v2["app_version"], V1_APP_VERSION);
+        assert_eq!(v2["revision"], 0);
+        assert_eq!(v2["active"], Value::Null);
+        let h = &v2["households"][0];
+        assert_eq!(h["answers"], json!({"q.a": "not-applicable"}));
+        let d1 = &h["devices"][0];
+        assert_eq!(
+            d1["lifecycle"],
+            json!({"acquired": "second-hand", "support_end": "2027-01-31"})
+        );
+        assert_eq!(d1["answers"], json!({"q.b": "dont-know", "q.c": "yes"}));
+        assert!(d1.get("second_hand").is_none() && d1.get("support_end").is_none());
+        assert_eq!(d1["room"], "Hall");
+        assert_eq!(
+            h["devices"][1]["lifecycle"],
+            json!({"acquired": "new", "support_end": null})
+        );
+    }
+
+    #[test]
+    fn v1_wrong_shapes_are_named() {
+        let e = v1_to_v2(json!({"version": 1, "households": {}})).unwrap_err();
+        assert_eq!(e, DecodeError::shape("households", "is not a list"));
+        let e =
+            v1_to_v2(json!({"version": 1, "households": [{"devices": [{"second_hand": "yes"}]}]}));
+        assert_eq!(
+            e.unwrap_err(),
+            DecodeError::shape(
+                "households[0].devices[0].second_hand",
+                "is not true or false"
+            )
+        );
+        let e = v1_to_v2(json!({"version": 1, "households": [{"devices": [1]}]}));
+        assert_eq!(
+            e.unwrap_err(),
+            DecodeError::shape("households[0].devices[0]", "is not an object")
+        );
+    }
+
+    #[test]
+    fn a_version_without_a_step_is_unknown() {
+        let e = to_current(json!({}), 0).unwrap_err();
+        assert_eq!(e, DecodeError::UnknownVersion { found: "0".into() });
+    }
+}

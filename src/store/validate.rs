@@ -1,0 +1,375 @@
+//! The rules a current-version file must follow, in two passes:
+//! [`check_shape`] on the JSON (right types in the right places, so every
+//! problem is named by its path before serde sees it) and [`check`] on the
+//! typed [`State`] (ids present and unique, lengths). Unknown catalog ids are
+//! not errors: see [`super::unknown`].
+
+use super::decode::{DecodeError, short_json};
+use super::envelope::State;
+use crate::assess::{Answer, Date};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// Longest household name, device name or room, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest household id, device id or category id, in characters.
+pub const MAX_ID_CHARS: usize = 100;
+
+/// "a number", "text", ...: what a JSON value is, for messages.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty (null)",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn wrong(path: &str, key: &str, expected: &str, found: &Value) -> DecodeError {
+    DecodeError::shape(
+        join(path, key),
+        format!("should be {expected} but is {}", kind(found)),
+    )
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn object<'v>(v: &'v Value, path: &str) -> Result<&'v Map<String, Value>, DecodeError> {
+    v.as_object()
+        .ok_or_else(|| DecodeError::shape(path, format!("should be an object but is {}", kind(v))))
+}
+
+/// A required text field.
+fn text(obj: &Map<String, Value>, path: &str, key: &str) -> Result<(), DecodeError> {
+    match obj.get(key) {
+        Some(Value::String(_)) => Ok(()),
+        None => Err(DecodeError::shape(path, format!("has no {key}"))),
+        Some(v) => Err(wrong(path, key, "text", v)),
+    }
+}
+
+/// An optional field that, when present, passes `ok`.
+fn optional(
+    obj: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    expected: &str,
+    ok: impl Fn(&Value) -> bool,
+) -> Result<(), DecodeError> {
+    match obj.get(key) {
+        Some(v) if !ok(v) => Err(wrong(path, key, expected, v)),
+        _ => Ok(()),
+    }
+}
+
+fn text_list(obj: &Map<String, Value>, path: &str, key: &str) -> Result<(), DecodeError> {
+    let Some(v) = obj.get(key) else {
+        return Ok(());
+    };
+    let list = v
+        .as_array()
+        .ok_or_else(|| wrong(path, key, "a list of text", v))?;
+    match list.iter().position(|item| !item.is_string()) {
+        Some(k) => Err(wrong(path, &format!("{key}[{k}]"), "text", &list[k])),
+        None => Ok(()),
+    }
+}
+
+fn answers(obj: &Map<String, Value>, path: &str) -> Result<(), DecodeError> {
+    let Some(v) = obj.get("answers") else {
+        return Ok(());
+    };
+    let path = join(path, "answers");
+    for (question, answer) in object(v, &path)? {
+        let known = answer
+            .as_str()
+            .is_some_and(|a| Answer::ALL.iter().any(|k| k.key() == a));
+        if !known {
+            let keys: Vec<&str> = Answer::ALL.iter().map(|a| a.key()).collect();
+            return Err(DecodeError::shape(
+                join(&path, question),
+                format!(
+                    "should be one of {} but is {}",
+                    keys.join(", "),
+                    short_json(answer)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn date(obj: &Map<String, Value>, path: &str, key: &str) -> Result<(), DecodeError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(()),
+        Some(Value::String(s)) if Date::parse(s).is_some() => Ok(()),
+        Some(Value::String(s)) => Err(DecodeError::shape(
+            join(path, key),
+            format!("is not a date (YYYY-MM-DD): {s:?}"),
+        )),
+        Some(v) => Err(wrong(path, key, "a date (YYYY-MM-DD)", v)),
+    }
+}
+
+/// Types and presence of every field of a current-version envelope.
+pub fn check_shape(root: &Value) -> Result<(), DecodeError> {
+    let top = object(root, "")?;
+    text(top, "", "app_version")?;
+    text(top, "", "saved_at")?;
+    match top.get("revision") {
+        Some(v) if v.is_u64() => {}
+        None => return Err(DecodeError::shape("", "has no revision")),
+        Some(v) => return Err(wrong("", "revision", "a whole number from 0", v)),
+    }
+    optional(top, "", "active", "text or null", |v| {
+        v.is_string() || v.is_null()
+    })?;
+    let households = match top.get("households") {
+        Some(Value::Array(list)) => list,
+        None => return Err(DecodeError::shape("", "has no households")),
+        Some(v) => return Err(wrong("", "households", "a list", v)),
+    };
+    for (i, h) in households.iter().enumerate() {
+        let path = format!("households[{i}]");
+        let h = object(h, &path)?;
+        text(h, &path, "id")?;
+        text(h, &path, "name")?;
+        answers(h, &path)?;
+        text_list(h, &path, "planned")?;
+        optional(h, &path, "sample", "true/false", Value::is_boolean)?;
+        let devices = match h.get("devices") {
+            None => continue,
+            Some(Value::Array(list)) => list,
+            Some(v) => return Err(wrong(&path, "devices", "a list", v)),
+        };
+        for (j, d) in devices.iter().enumerate() {
+            let path = format!("{path}.devices[{j}]");
+            let d = object(d, &path)?;
+            text(d, &path, "id")?;
+            text(d, &path, "name")?;
+            text(d, &path, "category")?;
+            optional(d, &path, "room", "text", Value::is_string)?;
+            text_list(d, &path, "capabilities_added")?;
+            text_list(d, &path, "capabilities_removed")?;
+            answers(d, &path)?;
+            if let Some(l) = d.get("lifecycle") {
+                let path = join(&path, "lifecycle");
+                let l = object(l, &path)?;
+                optional(l, &path, "acquired", "\"new\" or \"second-hand\"", |v| {
+                    matches!(v.as_str(), Some("new" | "second-hand"))
+                })?;
+                for key in ["purchased", "support_end", "updates_checked"] {
+                    date(l, &path, key)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn id_rule(id: &str, path: &str, key: &str) -> Result<(), DecodeError> {
+    if id.trim().is_empty() {
+        Err(DecodeError::shape(path, format!("has an empty {key}")))
+    } else if id.chars().count() > MAX_ID_CHARS {
+        Err(DecodeError::shape(
+            join(path, key),
+            format!("is longer than {MAX_ID_CHARS} characters"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn name_rule(name: &str, path: &str, key: &str) -> Result<(), DecodeError> {
+    if name.chars().count() > MAX_NAME_CHARS {
+        Err(DecodeError::shape(
+            join(path, key),
+            format!("is longer than {MAX_NAME_CHARS} characters"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// The value rules of a state: household ids present and unique, device ids
+/// present and unique within their household, every device has a category,
+/// names and rooms within [`MAX_NAME_CHARS`]. Run on every decoded file and
+/// on the result of an import merge.
+pub fn check(state: &State) -> Result<(), DecodeError> {
+    let mut household_ids = HashSet::new();
+    for (i, h) in state.households.iter().enumerate() {
+        let path = format!("households[{i}]");
+        id_rule(&h.id, &path, "id")?;
+        if !household_ids.insert(h.id.as_str()) {
+            return Err(DecodeError::shape(
+                join(&path, "id"),
+                format!("repeats the id {:?} of an earlier household", h.id),
+            ));
+        }
+        name_rule(&h.name, &path, "name")?;
+        let mut device_ids = HashSet::new();
+        for (j, d) in h.devices.iter().enumerate() {
+            let path = format!("{path}.devices[{j}]");
+            id_rule(&d.id, &path, "id")?;
+            if !device_ids.insert(d.id.as_str()) {
+                return Err(DecodeError::shape(
+                    join(&path, "id"),
+                    format!("repeats the id {:?} of an earlier device", d.id),
+                ));
+            }
+            if d.category.trim().is_empty() {
+                return Err(DecodeError::shape(&path, "has no category"));
+            }
+            id_rule(&d.category, &path, "category")?;
+            name_rule(&d.name, &path, "name")?;
+            name_rule(&d.room, &path, "room")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::{Device, Household};
+    use serde_json::json;
+
+    fn envelope(households: Value) -> Value {
+        json!({"format": "thingrisk", "version": 2, "app_version": "0.1.0", "saved_at": "",
+               "revision": 0, "active": null, "households": households})
+    }
+
+    fn shape_err(households: Value) -> String {
+        match check_shape(&envelope(households)) {
+            Err(DecodeError::WrongShape { path, problem }) => format!("{path}: {problem}"),
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn shape_problems_are_named_by_path() {
+        assert_eq!(
+            shape_err(json!([{"id": "h", "name": "H", "devices": [{"id": "d", "name": "x"}]}])),
+            "households[0].devices[0]: has no category"
+        );
+        assert_eq!(
+            shape_err(json!([{"id": "h", "name": "H", "answers": {"q.x": "maybe"}}])),
+            "households[0].answers.q.x: should be one of yes, partly, no, dont-know, not-applicable but is \"maybe\""
+        );
+        assert_eq!(
+            shape_err(json!([{"id": "h", "name": "H", "devices": [
+                {"id": "d", "name": "x", "category": "dev.router", "lifecycle": {"support_end": "2024-02-30"}}]}])),
+            "households[0].devices[0].lifecycle.support_end: is not a date (YYYY-MM-DD): \"2024-02-30\""
+        );
+        assert_eq!(
+            shape_err(json!([{"id": 5, "name": "H"}])),
+            "households[0].id: should be text but is a number"
+        );
+        assert_eq!(
+            shape_err(json!([{"id": "h", "name": "H", "planned": ["ctl.a", 3]}])),
+            "households[0].planned[1]: should be text but is a number"
+        );
+        assert_eq!(
+            shape_err(json!([[]])),
+            "households[0]: should be an object but is a list"
+        );
+        assert!(check_shape(&envelope(json!([{"id": "h", "name": "H"}]))).is_ok());
+    }
+
+    #[test]
+    fn envelope_fields_are_required() {
+        let mut v = envelope(json!([]));
+        v.as_object_mut().unwrap().remove("revision");
+        assert_eq!(
+            check_shape(&v),
+            Err(DecodeError::shape("", "has no revision"))
+        );
+        v["revision"] = json!(-1);
+        assert_eq!(
+            check_shape(&v),
+            Err(DecodeError::shape(
+                "revision",
+                "should be a whole number from 0 but is a number"
+            ))
+        );
+    }
+
+    fn state_with(households: Vec<Household>) -> State {
+        State::new(households)
+    }
+
+    #[test]
+    fn ids_must_be_present_and_unique() {
+        let s = state_with(vec![Household::new("h", "A"), Household::new("h", "B")]);
+        assert_eq!(
+            check(&s),
+            Err(DecodeError::shape(
+                "households[1].id",
+                "repeats the id \"h\" of an earlier household"
+            ))
+        );
+        let s = state_with(vec![Household::new(" ", "A")]);
+        assert_eq!(
+            check(&s),
+            Err(DecodeError::shape("households[0]", "has an empty id"))
+        );
+
+        let mut h = Household::new("h", "A");
+        h.devices.push(Device::new("d1", "Router", "dev.router"));
+        h.devices.push(Device::new("d1", "Cam", "dev.camera"));
+        assert_eq!(
+            check(&state_with(vec![h.clone()])),
+            Err(DecodeError::shape(
+                "households[0].devices[1].id",
+                "repeats the id \"d1\" of an earlier device"
+            ))
+        );
+        h.devices[1].id = "d2".into();
+        h.devices[1].category = String::new();
+        assert_eq!(
+            check(&state_with(vec![h.clone()])),
+            Err(DecodeError::shape(
+                "households[0].devices[1]",
+                "has no category"
+            ))
+        );
+        h.devices[1].category = "dev.camera".into();
+        // The same device id in two households is fine.
+        let mut other = h.clone();
+        other.id = "h2".into();
+        assert_eq!(check(&state_with(vec![h, other])), Ok(()));
+    }
+
+    #[test]
+    fn names_are_limited_in_characters_not_bytes() {
+        let mut h = Household::new("h", "é".repeat(MAX_NAME_CHARS));
+        assert_eq!(check(&state_with(vec![h.clone()])), Ok(()));
+        h.name.push('x');
+        assert_eq!(
+            check(&state_with(vec![h.clone()])),
+            Err(DecodeError::shape(
+                "households[0].name",
+                "is longer than 200 characters"
+            ))
+        );
+        h.name = "ok".into();
+        let mut d = Device::new("d", "x", "dev.router");
+        d.room = "r".repeat(201);
+        h.devices.push(d);
+        assert_eq!(
+            check(&state_with(vec![h])),
+            Err(DecodeError::shape(
+                "households[0].devices[0].room",
+                "is longer than 200 characters"
+            ))
+        );
+    }
+}
