@@ -24,6 +24,7 @@ pub mod revision;
 pub mod unknown;
 pub mod validate;
 
+pub use csv::{action_plan, risk_register, state_risk_register};
 pub use decode::{DecodeError, decode};
 pub use envelope::{APP_VERSION, CURRENT_VERSION, State, encode};
 pub use export::{export_json, file_name};
