@@ -2,11 +2,43 @@
 //! (inherent and residual likelihood and impact, the matrix lookup),
 //! explanations, the ranked action plan and what-if. Pure Rust over the
 //! catalog; no web types, tested natively.
+//!
+//! Every scoring rule is written once, in [`rules`]. Entry points:
+//! [`evaluate`] (the whole picture of a household on a day), [`plan`] (the
+//! ranked action plan), [`device_questions`] and [`household_questions`]
+//! (what to ask). Keep an [`Engine`] to recompute cheaply on every change.
 
+pub mod aggregate;
 pub mod answer;
 pub mod date;
+pub mod edit;
+pub mod engine;
+pub mod evaluate;
+pub mod explain;
 pub mod household;
+pub mod lifecycle;
+pub mod plan;
+pub mod questions;
+pub mod rules;
+pub mod score;
+pub mod unknown;
 
+pub use aggregate::{HeatMap, HeatMaps, LevelCounts};
 pub use answer::Answer;
 pub use date::Date;
+pub use edit::AnswerTarget;
+pub use engine::Engine;
+pub use evaluate::{Applied, Assessment, DeviceSummary, OpenQuestion, Pair, evaluate};
+pub use explain::{Stage, Step};
 pub use household::{Acquired, Answers, Device, Household, Lifecycle};
+pub use lifecycle::{Reminder, ReminderKind};
+pub use plan::{Lowered, PlanEntry, plan};
+pub use questions::{Progress, device_questions, household_questions};
+pub use score::{Dimensions, Score};
+pub use unknown::{IdKind, UnknownId};
+
+/// Serializes a figure with two decimals: enough for explanations, and
+/// readable in JSON.
+pub(crate) fn round2<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 100.0).round() / 100.0)
+}

@@ -11,7 +11,8 @@ static BASE: OnceLock<String> = OnceLock::new();
 
 /// The router base without a trailing slash, or "" when hosted at the root.
 pub fn router_base() -> String {
-    BASE.get_or_init(|| normalise(&web_base_path().unwrap_or_default())).clone()
+    BASE.get_or_init(|| normalise(&web_base_path().unwrap_or_default()))
+        .clone()
 }
 
 /// An app path ("/devices") as a link target under the base ("/thingrisk/devices").
@@ -32,7 +33,11 @@ pub fn normalise(path: &str) -> String {
 
 /// Joins a normalised base and an app path that starts with "/".
 pub fn join(base: &str, path: &str) -> String {
-    if path.starts_with('/') { format!("{base}{path}") } else { format!("{base}/{path}") }
+    if path.starts_with('/') {
+        format!("{base}{path}")
+    } else {
+        format!("{base}/{path}")
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,11 @@
 
 mod app;
 pub mod base;
+pub mod components;
+pub mod download;
 pub mod pages;
+pub mod persist;
+pub mod state;
 
 pub use app::App;
 

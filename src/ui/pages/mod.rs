@@ -1,7 +1,49 @@
 //! One file per page.
 
+mod data;
+mod device;
+mod devices;
 mod not_found;
+mod questions;
+mod results;
 mod welcome;
 
+pub use data::DataPage;
+pub use device::DevicePage;
+pub use devices::DevicesPage;
 pub use not_found::NotFound;
+pub use questions::{DeviceQuestions, HomeQuestions};
+pub use results::ResultsPage;
 pub use welcome::Welcome;
+
+use crate::store::envelope::State;
+use crate::ui::base::href;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A household id not used yet ("h1", "h2", ...).
+pub fn fresh_household_id(s: &State) -> String {
+    (1..)
+        .map(|n| format!("h{n}"))
+        .find(|id| s.household(id).is_none())
+        .expect("an unused id")
+}
+
+/// Shown by pages that need a household when there is none yet.
+#[component]
+pub fn NoHousehold() -> impl IntoView {
+    view! {
+        <section class="card">
+            <h1>"No home yet"</h1>
+            <p>"Start an assessment first: it takes a few minutes and stays in this browser."</p>
+            <A href=href("/") attr:class="button primary">"Go to the start page"</A>
+        </section>
+    }
+}
+
+/// True when an active household exists (tracked).
+pub fn has_household() -> impl Fn() -> bool + Copy {
+    let app = use_app();
+    move || app.state.with(|s| s.active_household().is_some())
+}

@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use crate::ui::base::href;
+use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Shown for any path the app does not know (also after a reload of a deep

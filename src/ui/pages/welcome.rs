@@ -1,16 +1,55 @@
+use crate::assess::Household;
+use crate::ui::base::href;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
-/// The front door: what ThingRisk is and the privacy promise.
+/// The front door: what ThingRisk is, the privacy promise and the ways in.
 #[component]
 pub fn Welcome() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let has_data = move || app.state.with(|s| s.households.iter().any(|h| !h.sample));
+    let start = move |_| {
+        app.update(|s| {
+            let own = s
+                .households
+                .iter()
+                .find(|h| !h.sample)
+                .map(|h| h.id.clone());
+            let id = own.unwrap_or_else(|| {
+                let id = crate::ui::pages::fresh_household_id(s);
+                s.households.push(Household::new(id.clone(), "My home"));
+                id
+            });
+            s.active = Some(id);
+        });
+        navigate("/devices", Default::default());
+    };
+    let continue_href = move || {
+        let has_devices = app
+            .state
+            .with(|s| s.active_household().is_some_and(|h| !h.devices.is_empty()));
+        href(if has_devices { "/results" } else { "/devices" })
+    };
     view! {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">"How risky are the connected things in your home?"</h1>
             <p class="lead">
                 "ThingRisk walks you through the smart devices in your home — router, cameras, "
-                "baby monitor, speaker, lock, TV, plugs — asks plain questions about each, and "
-                "shows which risks matter most, why, and what to do first."
+                "baby monitor, speaker, lock, TV, plugs — and shows which risks matter most, why, "
+                "and what to do first."
             </p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=start>
+                    {move || if has_data() { "Open my home" } else { "Start" }}
+                </button>
+                <Show when=has_data>
+                    <A href=continue_href attr:class="button">"Continue where I left off"</A>
+                </Show>
+                <A href=href("/data") attr:class="button">"Import a saved file"</A>
+            </div>
             <div class="promise" role="note" aria-label="Privacy promise">
                 <h2>"Your answers never leave this browser"</h2>
                 <p>

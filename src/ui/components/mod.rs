@@ -1,0 +1,17 @@
+//! Reusable pieces: one component per file.
+
+pub mod answer_buttons;
+pub mod heat_map;
+pub mod level_badge;
+pub mod notices;
+pub mod progress_bar;
+pub mod questionnaire;
+pub mod risk_list;
+
+pub use answer_buttons::AnswerButtons;
+pub use heat_map::{HeatMap, HeatTable};
+pub use level_badge::LevelBadge;
+pub use notices::Notices;
+pub use progress_bar::ProgressBar;
+pub use questionnaire::Questionnaire;
+pub use risk_list::RiskList;

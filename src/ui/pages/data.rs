@@ -1,0 +1,122 @@
+use crate::store::envelope::State;
+use crate::store::export::{export_json, file_name};
+use crate::store::import::{IMPORT_LIMIT_BYTES, MergeMode, decode_import, merge, preview};
+use crate::ui::download::download;
+use crate::ui::persist;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+fn now_stamp() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Your data: export (backup), import with preview, erase everything.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let app = use_app();
+    let pending = RwSignal::new(None::<State>);
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let confirm_erase = RwSignal::new(false);
+    let has_data = move || app.state.with(|s| !s.households.is_empty());
+
+    let export = move |_| {
+        let text = app.state.with_untracked(export_json);
+        download(
+            &file_name("thingrisk", &now_stamp(), "json"),
+            "application/json",
+            &text,
+        );
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        error.set(None);
+        done.set(None);
+        pending.set(None);
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Refuse large files before reading them.
+        if file.size() > IMPORT_LIMIT_BYTES as f64 {
+            error.set(Some(format!(
+                "“{}” is too large ({} KB; the limit is {} KB).",
+                file.name(),
+                (file.size() / 1024.0).ceil(),
+                IMPORT_LIMIT_BYTES / 1024
+            )));
+            input.set_value("");
+            return;
+        }
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => {
+                    error.set(Some(format!("“{name}” could not be read.")));
+                    return;
+                }
+            };
+            match decode_import(&bytes) {
+                Ok(state) => pending.set(Some(state)),
+                Err(e) => error.set(Some(format!("“{name}” was not imported. {e}"))),
+            }
+        });
+        input.set_value("");
+    };
+    let apply = move |mode: MergeMode| {
+        if let Some(imported) = pending.get_untracked() {
+            let summary = preview(&imported).to_string();
+            app.update(|s| *s = merge(s, imported, mode));
+            pending.set(None);
+            done.set(Some(format!("Imported {summary}.")));
+        }
+    };
+    view! {
+        <h1>"Your data"</h1>
+        <p class="lead">"Everything stays in this browser. Keep a copy by exporting it; move it to another browser by importing the file there."</p>
+        <section class="card">
+            <h2>"Export"</h2>
+            <p>"A JSON file with all your homes, devices and answers: a backup you can import again."</p>
+            <button type="button" class="primary" disabled=move || !has_data() on:click=export>"Export all data (JSON)"</button>
+        </section>
+        <section class="card">
+            <h2>"Import"</h2>
+            <label for="import-file">{format!("Choose a ThingRisk JSON file (up to {} MB)", IMPORT_LIMIT_BYTES / 1024 / 1024)}</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || done.get().map(|d| view! { <p class="ok" role="status">{d}</p> })}
+            {move || pending.get().map(|s| {
+                let p = preview(&s);
+                view! {
+                    <div class="import-preview" role="region" aria-label="Import preview">
+                        <p><strong>{format!("This file holds {p}.")}</strong></p>
+                        <Show when=has_data>
+                            <p>"Replacing removes what this browser holds now. Export it first if you may want it back."</p>
+                            <button type="button" on:click=export>"Export current data first"</button>
+                        </Show>
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=move |_| apply(MergeMode::Add)>"Add to my data"</button>
+                            <button type="button" class="danger" on:click=move |_| apply(MergeMode::Replace)>
+                                {move || if has_data() { "Replace my data" } else { "Import" }}
+                            </button>
+                            <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </section>
+        <section class="card">
+            <h2>"Erase all data"</h2>
+            <p>"Removes every home, device and answer from this browser. This cannot be undone."</p>
+            <Show when=move || confirm_erase.get() fallback=move || view! {
+                <button type="button" class="danger" on:click=move |_| confirm_erase.set(true)>"Erase all data…"</button>
+            }>
+                <p role="alert"><strong>"Erase everything ThingRisk keeps in this browser?"</strong></p>
+                <div class="actions">
+                    <button type="button" class="danger" on:click=move |_| { persist::erase_all(app); confirm_erase.set(false); done.set(Some("All data erased.".into())); }>"Yes, erase everything"</button>
+                    <button type="button" on:click=move |_| confirm_erase.set(false)>"Cancel"</button>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,251 @@
+//! localStorage: load at start, debounced autosave (flushed when the page is
+//! hidden), the revision check against other tabs, and what happens when
+//! stored data is damaged, storage is full or storage is unavailable.
+//! The format itself (encode, decode, migrations) is the store layer's.
+
+use super::state::{AppState, NoticeKind, SaveStatus};
+use crate::assess::Date;
+use crate::store::decode::decode;
+use crate::store::envelope::{State, encode};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+/// Where the state lives.
+pub const KEY: &str = "thingrisk.state";
+/// Where unreadable stored text is kept until the user decides.
+pub const BACKUP_KEY: &str = "thingrisk.backup";
+const DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// What this tab knows about storage.
+#[derive(Debug, Clone, Default)]
+pub struct Storage {
+    /// localStorage can be used at all.
+    pub available: bool,
+    /// Stored data was damaged: nothing is written until the user decides.
+    pub damaged: bool,
+    timer: Option<TimeoutHandle>,
+}
+
+impl Storage {
+    pub fn paused(&self) -> bool {
+        self.damaged
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Today's date from the browser clock.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}
+
+fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Reads the saved state. Damaged text is copied under [`BACKUP_KEY`] and
+/// saving pauses; the app starts empty and says so.
+pub fn load() -> (Storage, State, Vec<super::state::Notice>) {
+    use super::state::Notice;
+    let Some(ls) = local_storage() else {
+        let text = "This browser does not let ThingRisk keep data (private browsing or storage turned off). \
+                    Your answers stay in this tab only: export them before you close it.";
+        return (
+            Storage::default(),
+            State::default(),
+            vec![Notice {
+                kind: NoticeKind::Warning,
+                text: text.into(),
+            }],
+        );
+    };
+    let storage = Storage {
+        available: true,
+        ..Storage::default()
+    };
+    let Some(raw) = ls.get_item(KEY).ok().flatten() else {
+        return (storage, State::default(), Vec::new());
+    };
+    match decode(&raw) {
+        Ok(state) => (storage, state, Vec::new()),
+        Err(error) => {
+            let kept = ls.get_item(BACKUP_KEY).ok().flatten().as_deref() == Some(raw.as_str())
+                || ls.set_item(BACKUP_KEY, &raw).is_ok();
+            let text = format!(
+                "Your saved data could not be read. {error} {} Nothing will be saved until you decide.",
+                if kept {
+                    "It is kept safe in this browser as a backup: download it below."
+                } else {
+                    ""
+                }
+            );
+            (
+                Storage {
+                    damaged: true,
+                    ..storage
+                },
+                State::default(),
+                vec![Notice {
+                    kind: NoticeKind::Damaged,
+                    text,
+                }],
+            )
+        }
+    }
+}
+
+/// The damaged text kept under the backup key, if any.
+pub fn backup_text() -> Option<String> {
+    local_storage()?.get_item(BACKUP_KEY).ok().flatten()
+}
+
+/// The user chose to start over (after downloading the backup, or not):
+/// saving resumes and the backup is dropped.
+pub fn discard_backup(app: AppState) {
+    if let Some(ls) = local_storage() {
+        let _ = ls.remove_item(BACKUP_KEY);
+    }
+    app.storage.update_value(|s| s.damaged = false);
+    app.save.set(SaveStatus::Saved);
+    app.notices
+        .update(|n| n.retain(|x| x.kind != NoticeKind::Damaged));
+    schedule_save(app);
+}
+
+/// Erases everything ThingRisk keeps in this browser.
+pub fn erase_all(app: AppState) {
+    if let Some(ls) = local_storage() {
+        let _ = ls.remove_item(KEY);
+        let _ = ls.remove_item(BACKUP_KEY);
+    }
+    app.storage.update_value(|s| s.damaged = false);
+    app.state.set(State::default());
+    app.save.set(SaveStatus::Saved);
+    app.notices.set(Vec::new());
+}
+
+/// Saves a moment after the last change (one write for a burst of changes).
+pub fn schedule_save(app: AppState) {
+    let (available, damaged) = app.storage.with_value(|s| (s.available, s.damaged));
+    if damaged {
+        app.save.set(SaveStatus::Paused);
+        return;
+    }
+    if !available {
+        app.save.set(SaveStatus::Failed(
+            "This browser cannot keep data: export your work.".into(),
+        ));
+        return;
+    }
+    app.save.set(SaveStatus::Pending);
+    if let Some(t) = app.storage.with_value(|s| s.timer) {
+        t.clear();
+    }
+    let handle = set_timeout_with_handle(move || save_now(app), DEBOUNCE).ok();
+    app.storage.update_value(|s| s.timer = handle);
+}
+
+#[derive(serde::Deserialize)]
+struct RevisionOnly {
+    #[serde(default)]
+    revision: u64,
+}
+
+/// Writes now, unless another tab wrote newer data first: then that data is
+/// loaded instead and the user is told.
+pub fn save_now(app: AppState) {
+    app.storage.update_value(|s| s.timer = None);
+    let Some(ls) = local_storage() else { return };
+    let mine = app.state.with_untracked(|s| s.revision);
+    let stored = ls.get_item(KEY).ok().flatten();
+    let theirs = stored
+        .as_deref()
+        .and_then(|t| serde_json::from_str::<RevisionOnly>(t).ok())
+        .map_or(0, |r| r.revision);
+    if theirs > mine {
+        if let Some(Ok(newer)) = stored.as_deref().map(decode) {
+            app.state.set(newer);
+            app.save.set(SaveStatus::Saved);
+            app.notify(
+                NoticeKind::Warning,
+                "Another tab saved newer answers, so they were loaded here. Your last change in this tab was not saved: please check it.",
+            );
+            return;
+        }
+    }
+    let mut next = app.state.get_untracked();
+    next.revision = mine.max(theirs) + 1;
+    next.saved_at = now_iso();
+    match ls.set_item(KEY, &encode(&next)) {
+        Ok(()) => {
+            app.state.update_untracked(|s| {
+                s.revision = next.revision;
+                s.saved_at = next.saved_at;
+            });
+            app.save.set(SaveStatus::Saved);
+        }
+        Err(e) => {
+            let full = e
+                .dyn_ref::<web_sys::DomException>()
+                .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22);
+            let text = if full {
+                "This browser's storage is full, so your latest answers are not saved. Work continues in this tab: export your data to keep it."
+            } else {
+                "This browser refused to save your answers. Work continues in this tab: export your data to keep it."
+            };
+            app.save.set(SaveStatus::Failed(text.into()));
+            app.notify(NoticeKind::Warning, text);
+        }
+    }
+}
+
+/// Flushes pending saves when the page is hidden and follows other tabs.
+pub fn watch(app: AppState) {
+    let flush = Closure::<dyn Fn()>::new(move || {
+        if app.save.get_untracked() == SaveStatus::Pending {
+            save_now(app);
+        }
+    });
+    let w = window();
+    let _ = w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+    let _ = document()
+        .add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
+    flush.forget();
+
+    let on_storage =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            if e.key().as_deref() != Some(KEY) {
+                return;
+            }
+            match e.new_value() {
+                None => app.state.set(State::default()),
+                Some(text) => {
+                    if let Ok(newer) = decode(&text) {
+                        if newer.revision > app.state.with_untracked(|s| s.revision) {
+                            app.state.set(newer);
+                            app.notify(
+                                NoticeKind::Info,
+                                "Updated with changes made in another tab.",
+                            );
+                        }
+                    }
+                }
+            }
+        });
+    let _ = w.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    on_storage.forget();
+}
