@@ -1,0 +1,93 @@
+//! Aggregates over pairs: heat maps (5×5 cells of pair indices), counts per
+//! risk level and the top-risk order.
+
+use super::evaluate::Pair;
+use super::score::Score;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// A 5×5 risk heat map: `cells[likelihood level − 1][impact level − 1]`
+/// holds the indices of the pairs in that cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct HeatMap {
+    pub cells: [[Vec<usize>; 5]; 5],
+}
+
+impl HeatMap {
+    /// The pairs at a likelihood level and an impact level (1..=5 each).
+    pub fn cell(&self, likelihood: u8, impact: u8) -> &[usize] {
+        let (l, i) = (
+            usize::from(likelihood.clamp(1, 5)) - 1,
+            usize::from(impact.clamp(1, 5)) - 1,
+        );
+        &self.cells[l][i]
+    }
+
+    fn add(&mut self, score: &Score, pair: usize) {
+        let l = usize::from(score.likelihood_level.clamp(1, 5)) - 1;
+        let i = usize::from(score.impact_level.clamp(1, 5)) - 1;
+        self.cells[l][i].push(pair);
+    }
+
+    /// How many pairs the map holds.
+    pub fn len(&self) -> usize {
+        self.cells.iter().flatten().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The three pictures of the same pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct HeatMaps {
+    pub inherent: HeatMap,
+    pub residual: HeatMap,
+    /// With planned controls (what-if).
+    pub projected: HeatMap,
+}
+
+/// Pairs per risk level: `inherent[level − 1]`, ...
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct LevelCounts {
+    pub inherent: [usize; 5],
+    pub residual: [usize; 5],
+    pub projected: [usize; 5],
+}
+
+impl HeatMaps {
+    /// Heat maps and level counts of the given pairs.
+    pub fn build(pairs: &[Pair<'_>], indices: &[usize]) -> (HeatMaps, LevelCounts) {
+        let mut maps = HeatMaps::default();
+        let mut counts = LevelCounts::default();
+        for &k in indices {
+            let p = &pairs[k];
+            maps.inherent.add(&p.inherent, k);
+            maps.residual.add(&p.residual, k);
+            maps.projected.add(&p.projected, k);
+            counts.inherent[usize::from(p.inherent.risk_level.clamp(1, 5)) - 1] += 1;
+            counts.residual[usize::from(p.residual.risk_level.clamp(1, 5)) - 1] += 1;
+            counts.projected[usize::from(p.projected.risk_level.clamp(1, 5)) - 1] += 1;
+        }
+        (maps, counts)
+    }
+}
+
+/// The order of top risks: residual score (highest first), then inherent
+/// score, then device id, then scenario id.
+pub fn risk_order(a: &Pair<'_>, b: &Pair<'_>) -> Ordering {
+    b.residual
+        .score
+        .total_cmp(&a.residual.score)
+        .then(b.inherent.score.total_cmp(&a.inherent.score))
+        .then_with(|| a.device.cmp(&b.device))
+        .then_with(|| a.scenario.cmp(b.scenario))
+}
+
+/// Every pair index in [`risk_order`].
+pub fn top_risks(pairs: &[Pair<'_>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by(|&a, &b| risk_order(&pairs[a], &pairs[b]));
+    order
+}

@@ -1,0 +1,498 @@
+//! The main entry point: [`evaluate`] scores every (device, applicable
+//! scenario) pair of a household, with explanations, and gathers the
+//! aggregates, progress, reminders and unknown ids into an [`Assessment`].
+
+use super::aggregate::{HeatMaps, LevelCounts, top_risks};
+use super::answer::Answer;
+use super::date::Date;
+use super::engine::{DeviceContext, Engine, Target};
+use super::explain::{Stage, Step};
+use super::household::{Device, Household};
+use super::lifecycle::{Reminder, derived_condition_holds, reminders_for};
+use super::questions::Progress;
+use super::round2;
+use super::rules::{clamp_scale, condition_weight, control_weight, reduce, treatment_factor};
+use super::score::Score;
+use super::unknown::{UnknownId, unknown_ids};
+use crate::catalog::{Axis, Catalog, ConditionSource, Dimension, Scales, Scope};
+use serde::Serialize;
+
+/// A control counted on one pair (it has a question that concerns the
+/// device and is not answered "not applicable").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Applied<'c> {
+    pub control: &'c str,
+    /// The question whose answer counts.
+    pub question: &'c str,
+    pub answer: Option<Answer>,
+    pub axis: Axis,
+    #[serde(serialize_with = "round2")]
+    pub strength: f32,
+    /// 1 yes, 0.5 partly, 0 otherwise.
+    #[serde(serialize_with = "round2")]
+    pub weight: f32,
+    /// Marked as planned (counts as yes in the projected picture).
+    pub planned: bool,
+}
+
+/// One (device, scenario) pair with its figures and explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair<'c> {
+    pub device: String,
+    /// Position of the device in the household (and in [`Assessment::devices`]).
+    pub device_index: usize,
+    pub scenario: &'c str,
+    pub inherent: Score,
+    pub residual: Score,
+    /// With planned controls counted as yes (equals `residual` when none is planned here).
+    pub projected: Score,
+    /// Inherent steps, then residual steps, then projected steps if any.
+    pub explanation: Vec<Step<'c>>,
+    /// Questions answered "don't know" that moved this pair.
+    pub open_questions: Vec<&'c str>,
+    /// Controls with a question, treating this pair, not fully in place.
+    pub missing_controls: Vec<&'c str>,
+    /// The controls counted, in catalog order.
+    pub controls: Vec<Applied<'c>>,
+}
+
+impl Pair<'_> {
+    /// The residual score recomputed with other control weights: the rules'
+    /// product, in the same order as the explanation.
+    pub fn residual_with(&self, scales: &Scales, weight: impl Fn(&Applied) -> f32) -> Score {
+        self.residual_by(scales, |_, a| weight(a))
+    }
+
+    /// As [`Pair::residual_with`], the weight function also given the
+    /// control's position in [`Pair::controls`].
+    pub fn residual_by(&self, scales: &Scales, weight: impl Fn(usize, &Applied) -> f32) -> Score {
+        let (mut l, mut i) = (1.0f32, 1.0f32);
+        for (k, a) in self.controls.iter().enumerate() {
+            let f = treatment_factor(a.strength, weight(k, a));
+            match a.axis {
+                Axis::Likelihood => l *= f,
+                Axis::Impact => i *= f,
+            }
+        }
+        let dims = self.inherent.dimensions.to_array().map(|d| reduce(d, i));
+        Score::new(scales, reduce(self.inherent.likelihood, l), dims)
+    }
+
+    /// True when a planned control changes this pair's picture.
+    pub fn has_planned_effect(&self) -> bool {
+        self.controls.iter().any(|a| a.planned && a.weight < 1.0)
+    }
+}
+
+/// A question answered "don't know": something to find out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenQuestion<'c> {
+    /// The device asked about, or None for a household question.
+    pub device: Option<String>,
+    pub question: &'c str,
+}
+
+/// One device's share of the assessment (same order as the household's devices).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeviceSummary<'c> {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    /// False when the category is unknown: the device was skipped.
+    pub scored: bool,
+    /// Capabilities after overrides (known ids only).
+    pub capabilities: Vec<&'c str>,
+    /// Indices into [`Assessment::pairs`].
+    pub pairs: Vec<usize>,
+    pub heat_map: HeatMaps,
+    pub counts: LevelCounts,
+    /// Device questions answered.
+    pub progress: Progress,
+}
+
+/// Everything the engine says about one household on one day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment<'c> {
+    pub household: String,
+    pub today: Date,
+    pub catalog_version: &'c str,
+    /// Device order, then scenario catalog order.
+    pub pairs: Vec<Pair<'c>>,
+    pub devices: Vec<DeviceSummary<'c>>,
+    pub heat_map: HeatMaps,
+    pub counts: LevelCounts,
+    /// Every pair index, highest residual score first (see the rules).
+    pub top_risks: Vec<usize>,
+    /// Household and device questions together.
+    pub progress: Progress,
+    pub household_progress: Progress,
+    pub open_questions: Vec<OpenQuestion<'c>>,
+    pub reminders: Vec<Reminder>,
+    /// Planned controls the catalog knows.
+    pub planned: Vec<&'c str>,
+    /// Ids in the household the catalog does not have (skipped in scoring).
+    pub unknown_ids: Vec<UnknownId>,
+}
+
+impl Assessment<'_> {
+    /// The `n` highest risks.
+    pub fn top(&self, n: usize) -> impl Iterator<Item = &Pair<'_>> {
+        self.top_risks.iter().take(n).map(|&i| &self.pairs[i])
+    }
+
+    /// A pair by device id and scenario id.
+    pub fn pair(&self, device: &str, scenario: &str) -> Option<&Pair<'_>> {
+        self.pairs
+            .iter()
+            .find(|p| p.device == device && p.scenario == scenario)
+    }
+}
+
+/// Scores a household on `today`. Builds a throwaway [`Engine`]; keep one
+/// and call [`Engine::evaluate`] when recomputing often.
+pub fn evaluate<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Assessment<'c> {
+    Engine::new(catalog).evaluate(household, today)
+}
+
+fn push_unique<'c>(list: &mut Vec<&'c str>, id: &'c str) {
+    if !list.contains(&id) {
+        list.push(id);
+    }
+}
+
+impl<'c> Engine<'c> {
+    /// Scores a household on `today` (see [`evaluate`]).
+    pub fn evaluate(&self, household: &Household, today: Date) -> Assessment<'c> {
+        let cat = self.catalog;
+        let mut planned = vec![false; cat.controls.len()];
+        for id in &household.planned {
+            if let Some(&c) = self.controls.get(id.as_str()) {
+                planned[c] = true;
+            }
+        }
+        let mut pairs = Vec::new();
+        let mut devices = Vec::with_capacity(household.devices.len());
+        let mut reminders = Vec::new();
+        let mut open_questions = Vec::new();
+        let mut household_relevant = vec![false; cat.questions.len()];
+        let mut any_scored = false;
+        for (di, device) in household.devices.iter().enumerate() {
+            let ctx = self.context(device);
+            reminders.extend(reminders_for(self, household, device, ctx.as_ref(), today));
+            let Some(ctx) = ctx else {
+                devices.push(DeviceSummary {
+                    id: device.id.clone(),
+                    name: device.name.clone(),
+                    category: device.category.clone(),
+                    scored: false,
+                    capabilities: Vec::new(),
+                    pairs: Vec::new(),
+                    heat_map: HeatMaps::default(),
+                    counts: LevelCounts::default(),
+                    progress: Progress::new(0, 0),
+                });
+                continue;
+            };
+            any_scored = true;
+            let (mut answered, mut total) = (0, 0);
+            for (qi, q) in cat.questions.iter().enumerate() {
+                if !ctx.relevant[qi] {
+                    continue;
+                }
+                match q.scope {
+                    Scope::Household => household_relevant[qi] = true,
+                    Scope::Device => {
+                        total += 1;
+                        let answer = device.answers.get(q.id.as_str());
+                        answered += usize::from(answer.is_some());
+                        if answer == Some(&Answer::DontKnow) {
+                            open_questions.push(OpenQuestion {
+                                device: Some(device.id.clone()),
+                                question: &q.id,
+                            });
+                        }
+                    }
+                }
+            }
+            let start = pairs.len();
+            for &s in &ctx.scenarios {
+                pairs.push(self.score_pair(household, device, di, &ctx, s, &planned, today));
+            }
+            let indices: Vec<usize> = (start..pairs.len()).collect();
+            let (heat_map, counts) = HeatMaps::build(&pairs, &indices);
+            devices.push(DeviceSummary {
+                id: device.id.clone(),
+                name: device.name.clone(),
+                category: device.category.clone(),
+                scored: true,
+                capabilities: ctx.capabilities,
+                pairs: indices,
+                heat_map,
+                counts,
+                progress: Progress::new(answered, total),
+            });
+        }
+        let (mut h_answered, mut h_total) = (0, 0);
+        for (qi, q) in cat.questions.iter().enumerate() {
+            let asked = if any_scored {
+                household_relevant[qi]
+            } else {
+                q.scope == Scope::Household && self.targets[qi] != Target::Nothing
+            };
+            if !asked {
+                continue;
+            }
+            h_total += 1;
+            let answer = household.answers.get(q.id.as_str());
+            h_answered += usize::from(answer.is_some());
+            if answer == Some(&Answer::DontKnow) {
+                open_questions.push(OpenQuestion {
+                    device: None,
+                    question: &q.id,
+                });
+            }
+        }
+        let household_progress = Progress::new(h_answered, h_total);
+        let (d_answered, d_total) = devices.iter().fold((0, 0), |(a, t), d| {
+            (a + d.progress.answered, t + d.progress.total)
+        });
+        let all: Vec<usize> = (0..pairs.len()).collect();
+        let (heat_map, counts) = HeatMaps::build(&pairs, &all);
+        let top_risks = top_risks(&pairs);
+        Assessment {
+            household: household.id.clone(),
+            today,
+            catalog_version: &cat.version,
+            top_risks,
+            heat_map,
+            counts,
+            pairs,
+            devices,
+            progress: Progress::new(h_answered + d_answered, h_total + d_total),
+            household_progress,
+            open_questions,
+            reminders,
+            planned: cat
+                .controls
+                .iter()
+                .zip(&planned)
+                .filter(|(_, p)| **p)
+                .map(|(c, _)| c.id.as_str())
+                .collect(),
+            unknown_ids: unknown_ids(self, household),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn score_pair(
+        &self,
+        household: &Household,
+        device: &Device,
+        device_index: usize,
+        ctx: &DeviceContext<'c>,
+        s: usize,
+        planned: &[bool],
+        today: Date,
+    ) -> Pair<'c> {
+        let cat = self.catalog;
+        let scales = &cat.scales;
+        let scn = &cat.scenarios[s];
+        let mut steps = Vec::with_capacity(6 + scn.conditions.len() + scn.treatments.len());
+        let mut open = Vec::new();
+        steps.push(Step::BaseLikelihood {
+            value: scn.likelihood,
+        });
+        steps.push(Step::BaseImpact { impact: scn.impact });
+
+        // Inherent: base moved by the conditions that hold.
+        let mut l = f32::from(scn.likelihood);
+        let mut dims = Dimension::ALL.map(|d| f32::from(scn.impact.get(d)));
+        for (effect, cond) in scn.conditions.iter().zip(&self.scenario_conditions[s]) {
+            let Some(ci) = *cond else { continue };
+            let condition = &cat.conditions[ci];
+            let (weight, question, answer) = match condition.source {
+                ConditionSource::Question => {
+                    match self.resolve(&self.condition_questions[ci], ctx, household, device) {
+                        Some(r) => (
+                            condition_weight(r.answer),
+                            Some(cat.questions[r.question].id.as_str()),
+                            r.answer,
+                        ),
+                        None => (0.0, None, None),
+                    }
+                }
+                source => (
+                    if derived_condition_holds(source, &device.lifecycle, today) {
+                        1.0
+                    } else {
+                        0.0
+                    },
+                    None,
+                    None,
+                ),
+            };
+            if answer == Some(Answer::DontKnow)
+                && let Some(q) = question
+            {
+                push_unique(&mut open, q);
+            }
+            if weight == 0.0 {
+                continue;
+            }
+            let dl = weight * effect.likelihood;
+            let di = weight * effect.impact;
+            l += dl;
+            for (k, d) in Dimension::ALL.iter().enumerate() {
+                if effect.dimension.is_none_or(|only| only == *d) {
+                    dims[k] += di;
+                }
+            }
+            steps.push(Step::Condition {
+                condition: &condition.id,
+                question,
+                answer,
+                weight,
+                likelihood: dl,
+                impact: di,
+                dimension: effect.dimension,
+            });
+        }
+        let lc = clamp_scale(l);
+        if lc != l {
+            steps.push(Step::Clamped {
+                axis: Axis::Likelihood,
+                dimension: None,
+                from: l,
+                to: lc,
+            });
+        }
+        for (k, d) in Dimension::ALL.iter().enumerate() {
+            let c = clamp_scale(dims[k]);
+            if c != dims[k] {
+                steps.push(Step::Clamped {
+                    axis: Axis::Impact,
+                    dimension: Some(*d),
+                    from: dims[k],
+                    to: c,
+                });
+            }
+        }
+        let inherent = Score::new(scales, lc, dims);
+        let (dimension, value) = inherent.dimensions.highest();
+        steps.push(Step::HighestImpact { dimension, value });
+        steps.push(level_step(Stage::Inherent, &inherent));
+
+        // Residual: the controls in place, one factor at a time.
+        let mut controls = Vec::with_capacity(scn.treatments.len());
+        let mut missing = Vec::new();
+        let (mut pl, mut pi) = (1.0f32, 1.0f32);
+        for (t, ctl) in scn.treatments.iter().zip(&self.scenario_treatments[s]) {
+            let Some(ci) = *ctl else { continue };
+            let Some(r) = self.resolve(&self.control_questions[ci], ctx, household, device) else {
+                continue; // no question concerns this device: vendor-side only
+            };
+            let control = cat.controls[ci].id.as_str();
+            let question = cat.questions[r.question].id.as_str();
+            let Some(weight) = control_weight(r.answer) else {
+                steps.push(Step::NotApplicable { control, question });
+                continue;
+            };
+            if r.answer == Some(Answer::DontKnow) {
+                push_unique(&mut open, question);
+            }
+            if weight < 1.0 {
+                push_unique(&mut missing, control);
+            }
+            let f = treatment_factor(t.strength, weight);
+            let (from, to) = match t.axis {
+                Axis::Likelihood => {
+                    let from = reduce(inherent.likelihood, pl);
+                    pl *= f;
+                    (from, reduce(inherent.likelihood, pl))
+                }
+                Axis::Impact => {
+                    let from = reduce(inherent.impact, pi);
+                    pi *= f;
+                    (from, reduce(inherent.impact, pi))
+                }
+            };
+            steps.push(Step::Control {
+                control,
+                question,
+                answer: r.answer,
+                axis: t.axis,
+                strength: t.strength,
+                weight,
+                from,
+                to,
+            });
+            controls.push(Applied {
+                control,
+                question,
+                answer: r.answer,
+                axis: t.axis,
+                strength: t.strength,
+                weight,
+                planned: planned[ci],
+            });
+        }
+        let residual_dims = inherent.dimensions.to_array().map(|d| reduce(d, pi));
+        let residual = Score::new(scales, reduce(inherent.likelihood, pl), residual_dims);
+        steps.push(level_step(Stage::Residual, &residual));
+
+        let mut pair = Pair {
+            device: device.id.clone(),
+            device_index,
+            scenario: &scn.id,
+            inherent,
+            residual,
+            projected: residual,
+            explanation: steps,
+            open_questions: open,
+            missing_controls: missing,
+            controls,
+        };
+        if pair.has_planned_effect() {
+            project(&mut pair, scales);
+        }
+        pair
+    }
+}
+
+fn level_step<'c>(stage: Stage, score: &Score) -> Step<'c> {
+    Step::Level {
+        stage,
+        likelihood: score.likelihood_level,
+        impact: score.impact_level,
+        risk: score.risk_level,
+    }
+}
+
+/// What-if: planned controls count as yes. Steps show each planned control's
+/// effect in turn; the last one reaches the projected score.
+fn project(pair: &mut Pair<'_>, scales: &Scales) {
+    let upgrades: Vec<usize> = (0..pair.controls.len())
+        .filter(|&k| pair.controls[k].planned && pair.controls[k].weight < 1.0)
+        .collect();
+    let mut done = vec![false; pair.controls.len()];
+    let mut current = pair.residual;
+    for &k in &upgrades {
+        done[k] = true;
+        let next = pair.residual_by(scales, |j, a| if done[j] { 1.0 } else { a.weight });
+        let a = &pair.controls[k];
+        let (from, to) = match a.axis {
+            Axis::Likelihood => (current.likelihood, next.likelihood),
+            Axis::Impact => (current.impact, next.impact),
+        };
+        pair.explanation.push(Step::Planned {
+            control: a.control,
+            axis: a.axis,
+            from,
+            to,
+        });
+        current = next;
+    }
+    pair.projected = current;
+    pair.explanation
+        .push(level_step(Stage::Projected, &current));
+}

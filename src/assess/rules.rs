@@ -1,0 +1,270 @@
+//! Every scoring rule of the engine, in one place. The other files of this
+//! layer only apply what is written here.
+//!
+//! # Scales
+//! Likelihood and impact run from 1 (Very low) to 5 (Very high). The engine
+//! keeps continuous values (`f32`) and turns them into levels only for the
+//! matrix lookup and the heat maps.
+//!
+//! # Which scenarios a device faces
+//! Device capabilities = the category's defaults + `capabilities_added` −
+//! `capabilities_removed` (a removal wins). A scenario applies to a device when
+//! `scenario.applies_to.matches(category, capabilities)`.
+//!
+//! # Which questions concern a device
+//! A question concerns a device when its control treats, or its condition
+//! moves, a scenario that applies to the device, and (if the question's own
+//! `applies_to` is not empty) the device matches it. Device-scope questions are
+//! answered on the device, household-scope questions once for the home and
+//! count for every device they concern. A question about a condition that is
+//! derived from facts (any `source` but `question`) is never used. Answers to
+//! questions that do not concern a device are ignored. When several questions
+//! set the same control or condition, the first one in catalog order that
+//! concerns the device and has an answer counts.
+//!
+//! # Conditions (inherent risk)
+//! A condition holds with a weight:
+//! - asked conditions: yes → 1; partly → 0.5; no, not applicable or unanswered
+//!   → 0; don't know → 1 (the conservative reading) and an open question;
+//! - derived conditions, from the device's lifecycle facts and `today` (an
+//!   input: the core has no clock), weight 1 when they hold:
+//!   `second-hand` when acquired second-hand; `support-ended` when
+//!   `support_end < today`; `support-ending-soon` when
+//!   `today <= support_end < today + 183 days`; `updates-unchecked` when
+//!   updates were never recorded as checked or last checked more than 90 days
+//!   ago.
+//!
+//! Inherent likelihood = clamp(base + Σ weight × likelihood delta, 1, 5).
+//! Impact on each dimension = clamp(base_d + Σ weight × impact delta, 1, 5),
+//! where a delta with no `dimension` moves all four. Overall impact = the
+//! highest dimension.
+//!
+//! # Controls (residual risk)
+//! A control counts for a device only when a question that concerns the device
+//! sets it; controls with no such question (vendor-side only) never change the
+//! residual. The answer gives a weight w: yes → 1; partly → 0.5; no, don't
+//! know (an open question too) or unanswered → 0; not applicable → the
+//! treatment is removed for that device. Controls the user marked as planned
+//! count as yes in the projected (what-if) picture only, never in the
+//! residual, and never where they are not applicable.
+//!
+//! Combination on one axis (diminishing returns, cannot leave the scale):
+//!
+//! ```text
+//! R        = 1 − Π (1 − strength × w)        over the axis's treatments
+//! residual = 1 + (inherent − 1) × (1 − R)
+//! ```
+//!
+//! so the residual is never below 1 nor above the inherent value, and a second
+//! control only takes a share of what the first one left. Impact treatments
+//! scale every dimension the same way (so the highest dimension stays the
+//! highest). Explanations apply the factors one by one in catalog order; the
+//! running product gives the same end value.
+//!
+//! # Levels and risk
+//! The level of an axis value is the value rounded half up to an integer 1..=5
+//! (values within 0.0001 below a half count as the half, so float noise never
+//! flips a level). Risk level = `scales.matrix[likelihood level − 1][impact
+//! level − 1]`.
+//!
+//! # Risk score (ranking and action plan)
+//! Score = continuous likelihood × continuous impact, 1..=25. Top risks are
+//! sorted by residual score (highest first), then inherent score, then device
+//! id and scenario id.
+//!
+//! A plan entry's value = Σ over the pairs where its control is not in place
+//! (no, don't know, partly or unanswered; not n.a.) of (current residual
+//! score − residual score with that control answered yes), divided by the
+//! control's effort (1..=3). Entries are ranked by value, highest first, ties
+//! by control id. Sums run in (device id, scenario id) order so the result
+//! never depends on device order.
+//!
+//! # Reminders (lifecycle)
+//! Per device: support ended; support ending within 183 days; updates not
+//! checked for 90 days or never recorded (for devices with `cap.updatable` or
+//! an applicable scenario moved by an `updates-unchecked` condition);
+//! second-hand and no question setting `ctl.reset-second-hand` answered yes.
+
+use super::answer::Answer;
+use super::date::Date;
+use crate::catalog::Scales;
+
+/// Bottom and top of the likelihood and impact scales.
+pub const SCALE_MIN: f32 = 1.0;
+pub const SCALE_MAX: f32 = 5.0;
+/// "Support ending soon" looks this many days ahead (about six months).
+pub const SUPPORT_SOON_DAYS: i64 = 183;
+/// Updates count as unchecked after this many days.
+pub const UPDATES_STALE_DAYS: i64 = 90;
+/// The control whose answer silences the second-hand reminder.
+pub const RESET_SECOND_HAND_CONTROL: &str = "ctl.reset-second-hand";
+/// The capability that makes a device due for update checks.
+pub const UPDATABLE_CAPABILITY: &str = "cap.updatable";
+/// Tolerance below a half that still rounds up (float noise).
+const HALF_TOLERANCE: f32 = 1e-4;
+
+/// How much an answer makes an asked condition hold (0..=1).
+pub fn condition_weight(answer: Option<Answer>) -> f32 {
+    match answer {
+        Some(Answer::Yes | Answer::DontKnow) => 1.0,
+        Some(Answer::Partly) => 0.5,
+        Some(Answer::No | Answer::NotApplicable) | None => 0.0,
+    }
+}
+
+/// How much an answer puts a control in place (0..=1), or None when the user
+/// says it does not apply (the treatment is removed).
+pub fn control_weight(answer: Option<Answer>) -> Option<f32> {
+    match answer {
+        Some(Answer::Yes) => Some(1.0),
+        Some(Answer::Partly) => Some(0.5),
+        Some(Answer::No | Answer::DontKnow) | None => Some(0.0),
+        Some(Answer::NotApplicable) => None,
+    }
+}
+
+/// Keeps a value on the 1..=5 scale.
+pub fn clamp_scale(x: f32) -> f32 {
+    x.clamp(SCALE_MIN, SCALE_MAX)
+}
+
+/// One treatment's factor in `Π (1 − strength × w)`; strength and weight are
+/// kept to 0..=1 so a broken catalog cannot push a value off the scale.
+pub fn treatment_factor(strength: f32, weight: f32) -> f32 {
+    1.0 - (strength.clamp(0.0, 1.0) * weight.clamp(0.0, 1.0))
+}
+
+/// The residual value of an axis given its inherent value and the product of
+/// its treatment factors (`1 − R`).
+pub fn reduce(inherent: f32, remaining: f32) -> f32 {
+    clamp_scale(1.0 + (inherent - 1.0) * remaining.clamp(0.0, 1.0))
+}
+
+/// The combined reduction R of several treatments on one axis.
+pub fn combined_reduction(parts: impl IntoIterator<Item = (f32, f32)>) -> f32 {
+    1.0 - parts
+        .into_iter()
+        .map(|(s, w)| treatment_factor(s, w))
+        .product::<f32>()
+}
+
+/// The level (1..=5) of a continuous axis value: rounded half up.
+pub fn level(x: f32) -> u8 {
+    let x = if x.is_finite() { x } else { SCALE_MIN };
+    (x + 0.5 + HALF_TOLERANCE).floor().clamp(1.0, 5.0) as u8
+}
+
+/// The risk level for a likelihood level and an impact level, from the matrix.
+/// A malformed matrix (ruled out by catalog validation) falls back to the
+/// lower of the two levels rather than panicking.
+pub fn risk_level(scales: &Scales, likelihood: u8, impact: u8) -> u8 {
+    let l = likelihood.clamp(1, 5);
+    let i = impact.clamp(1, 5);
+    scales
+        .matrix
+        .get(usize::from(l - 1))
+        .and_then(|row| row.get(usize::from(i - 1)))
+        .copied()
+        .unwrap_or(l.min(i))
+        .clamp(1, 5)
+}
+
+/// The continuous risk score used for ranking and the action plan (1..=25).
+pub fn risk_score(likelihood: f32, impact: f32) -> f32 {
+    likelihood * impact
+}
+
+/// A control's effort kept to 1..=3 (the plan divides by it).
+pub fn effort(effort: u8) -> u8 {
+    effort.clamp(1, 3)
+}
+
+/// Support has ended: `support_end < today`.
+pub fn support_ended(support_end: Option<Date>, today: Date) -> bool {
+    support_end.is_some_and(|end| end < today)
+}
+
+/// Support ends soon: `today <= support_end < today + 183 days`.
+pub fn support_ending_soon(support_end: Option<Date>, today: Date) -> bool {
+    support_end.is_some_and(|end| end >= today && today.days_until(end) < SUPPORT_SOON_DAYS)
+}
+
+/// Updates never recorded as checked, or last checked more than 90 days ago.
+pub fn updates_unchecked(updates_checked: Option<Date>, today: Date) -> bool {
+    updates_checked.is_none_or(|checked| checked.days_until(today) > UPDATES_STALE_DAYS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn levels_round_half_up() {
+        assert_eq!(level(1.0), 1);
+        assert_eq!(level(2.49), 2);
+        assert_eq!(level(2.5), 3);
+        // 1 + 3 × 0.5 computed with float noise just below the half.
+        assert_eq!(level(2.499_99), 3);
+        assert_eq!(level(4.5), 5);
+        assert_eq!(level(0.2), 1);
+        assert_eq!(level(9.0), 5);
+        assert_eq!(level(f32::NAN), 1);
+    }
+
+    #[test]
+    fn combination_has_diminishing_returns_and_stays_on_scale() {
+        // One control of strength 0.6, yes: R = 0.6; 4 → 1 + 3 × 0.4 = 2.2.
+        let r = combined_reduction([(0.6, 1.0)]);
+        assert!((reduce(4.0, 1.0 - r) - 2.2).abs() < 1e-6);
+        // Two at 0.5 (yes) and 0.6 (partly): R = 1 − 0.5 × 0.7 = 0.65.
+        let r = combined_reduction([(0.5, 1.0), (0.6, 0.5)]);
+        assert!((r - 0.65).abs() < 1e-6);
+        // Even three full-strength controls never leave the scale.
+        let r = combined_reduction([(1.0, 1.0), (1.0, 1.0), (1.0, 1.0)]);
+        assert_eq!(reduce(5.0, 1.0 - r), 1.0);
+        // Broken strengths are kept to 0..=1.
+        assert_eq!(treatment_factor(1.7, 1.0), 0.0);
+        assert_eq!(treatment_factor(-0.3, 1.0), 1.0);
+    }
+
+    #[test]
+    fn answer_weights() {
+        assert_eq!(condition_weight(Some(Answer::DontKnow)), 1.0);
+        assert_eq!(condition_weight(Some(Answer::Partly)), 0.5);
+        assert_eq!(condition_weight(None), 0.0);
+        assert_eq!(control_weight(Some(Answer::DontKnow)), Some(0.0));
+        assert_eq!(control_weight(Some(Answer::Partly)), Some(0.5));
+        assert_eq!(control_weight(Some(Answer::NotApplicable)), None);
+    }
+
+    #[test]
+    fn lifecycle_windows() {
+        let today = d("2026-03-01");
+        assert!(support_ended(Some(d("2026-02-28")), today));
+        assert!(!support_ended(Some(today), today));
+        assert!(support_ending_soon(Some(today), today));
+        // today + 182 days is inside the window, + 183 is not.
+        assert!(support_ending_soon(
+            Some(Date::from_days_since_epoch(today.days_since_epoch() + 182)),
+            today
+        ));
+        assert!(!support_ending_soon(
+            Some(Date::from_days_since_epoch(today.days_since_epoch() + 183)),
+            today
+        ));
+        assert!(!support_ending_soon(None, today));
+        assert!(updates_unchecked(None, today));
+        assert!(!updates_unchecked(
+            Some(Date::from_days_since_epoch(today.days_since_epoch() - 90)),
+            today
+        ));
+        assert!(updates_unchecked(
+            Some(Date::from_days_since_epoch(today.days_since_epoch() - 91)),
+            today
+        ));
+    }
+}
