@@ -6,16 +6,15 @@
 use super::state::{AppState, NoticeKind, SaveStatus};
 use crate::assess::Date;
 use crate::store::decode::decode;
-use crate::store::envelope::{State, encode};
+use crate::store::envelope::State;
+use crate::store::recovery::{self, BACKUP_KEY_PREFIX, Loaded};
+use crate::store::revision::{WriteCheck, prepare_save};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-/// Where the state lives.
-pub const KEY: &str = "thingrisk.state";
-/// Where unreadable stored text is kept until the user decides.
-pub const BACKUP_KEY: &str = "thingrisk.backup";
+pub use crate::store::recovery::STORAGE_KEY as KEY;
 const DEBOUNCE: Duration = Duration::from_millis(400);
 
 /// What this tab knows about storage.
@@ -57,8 +56,9 @@ fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Reads the saved state. Damaged text is copied under [`BACKUP_KEY`] and
-/// saving pauses; the app starts empty and says so.
+/// Reads the saved state (the decisions are the store layer's: see
+/// [`recovery`]). Damaged text is copied under a backup key and saving
+/// pauses; the app starts empty and says so.
 pub fn load() -> (Storage, State, Vec<super::state::Notice>) {
     use super::state::Notice;
     let Some(ls) = local_storage() else {
@@ -77,14 +77,11 @@ pub fn load() -> (Storage, State, Vec<super::state::Notice>) {
         available: true,
         ..Storage::default()
     };
-    let Some(raw) = ls.get_item(KEY).ok().flatten() else {
-        return (storage, State::default(), Vec::new());
-    };
-    match decode(&raw) {
-        Ok(state) => (storage, state, Vec::new()),
-        Err(error) => {
-            let kept = ls.get_item(BACKUP_KEY).ok().flatten().as_deref() == Some(raw.as_str())
-                || ls.set_item(BACKUP_KEY, &raw).is_ok();
+    let loaded = recovery::load(ls.get_item(KEY).ok().flatten().as_deref());
+    match &loaded {
+        Loaded::Damaged { raw, error } => {
+            let kept = backup_text().as_deref() == Some(raw.as_str())
+                || ls.set_item(&recovery::backup_key(&now_iso()), raw).is_ok();
             let text = format!(
                 "Your saved data could not be read. {error} {} Nothing will be saved until you decide.",
                 if kept {
@@ -98,26 +95,47 @@ pub fn load() -> (Storage, State, Vec<super::state::Notice>) {
                     damaged: true,
                     ..storage
                 },
-                State::default(),
+                loaded.state(),
                 vec![Notice {
                     kind: NoticeKind::Damaged,
                     text,
                 }],
             )
         }
+        _ => (storage, loaded.state(), Vec::new()),
     }
 }
 
-/// The damaged text kept under the backup key, if any.
+/// Every backup key, oldest first (their names end in an ISO-8601 time).
+fn backup_keys(ls: &web_sys::Storage) -> Vec<String> {
+    let n = ls.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..n)
+        .filter_map(|i| ls.key(i).ok().flatten())
+        .filter(|k| k.starts_with(BACKUP_KEY_PREFIX))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The newest damaged text kept under a backup key, if any.
 pub fn backup_text() -> Option<String> {
-    local_storage()?.get_item(BACKUP_KEY).ok().flatten()
+    let ls = local_storage()?;
+    let key = backup_keys(&ls).pop()?;
+    ls.get_item(&key).ok().flatten()
+}
+
+/// The download name for the backup.
+pub fn backup_file_name() -> String {
+    recovery::backup_file_name(&now_iso())
 }
 
 /// The user chose to start over (after downloading the backup, or not):
-/// saving resumes and the backup is dropped.
+/// saving resumes and the backups are dropped.
 pub fn discard_backup(app: AppState) {
     if let Some(ls) = local_storage() {
-        let _ = ls.remove_item(BACKUP_KEY);
+        for k in backup_keys(&ls) {
+            let _ = ls.remove_item(&k);
+        }
     }
     app.storage.update_value(|s| s.damaged = false);
     app.save.set(SaveStatus::Saved);
@@ -130,7 +148,9 @@ pub fn discard_backup(app: AppState) {
 pub fn erase_all(app: AppState) {
     if let Some(ls) = local_storage() {
         let _ = ls.remove_item(KEY);
-        let _ = ls.remove_item(BACKUP_KEY);
+        for k in backup_keys(&ls) {
+            let _ = ls.remove_item(&k);
+        }
     }
     app.storage.update_value(|s| s.damaged = false);
     app.state.set(State::default());
@@ -159,56 +179,54 @@ pub fn schedule_save(app: AppState) {
     app.storage.update_value(|s| s.timer = handle);
 }
 
-#[derive(serde::Deserialize)]
-struct RevisionOnly {
-    #[serde(default)]
-    revision: u64,
-}
-
-/// Writes now, unless another tab wrote newer data first: then that data is
-/// loaded instead and the user is told.
+/// Writes now, unless another tab wrote newer data first (the rule is
+/// [`prepare_save`]'s): then that data is loaded instead and the user is told.
 pub fn save_now(app: AppState) {
     app.storage.update_value(|s| s.timer = None);
     let Some(ls) = local_storage() else { return };
-    let mine = app.state.with_untracked(|s| s.revision);
     let stored = ls.get_item(KEY).ok().flatten();
-    let theirs = stored
-        .as_deref()
-        .and_then(|t| serde_json::from_str::<RevisionOnly>(t).ok())
-        .map_or(0, |r| r.revision);
-    if theirs > mine {
-        if let Some(Ok(newer)) = stored.as_deref().map(decode) {
-            app.state.set(newer);
+    let mut next = app.state.get_untracked();
+    match prepare_save(&mut next, stored.as_deref(), &now_iso()) {
+        Ok(text) => match ls.set_item(KEY, &text) {
+            Ok(()) => {
+                app.state.update_untracked(|s| {
+                    s.revision = next.revision;
+                    s.saved_at = next.saved_at;
+                });
+                app.save.set(SaveStatus::Saved);
+            }
+            Err(e) => {
+                let full = e
+                    .dyn_ref::<web_sys::DomException>()
+                    .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22);
+                let text = if full {
+                    "This browser's storage is full, so your latest answers are not saved. Work continues in this tab: export your data to keep it."
+                } else {
+                    "This browser refused to save your answers. Work continues in this tab: export your data to keep it."
+                };
+                app.save.set(SaveStatus::Failed(text.into()));
+                app.notify(NoticeKind::Warning, text);
+            }
+        },
+        Err(WriteCheck::Newer { .. }) => {
+            if let Some(Ok(newer)) = stored.as_deref().map(decode) {
+                app.state.set(newer);
+            }
             app.save.set(SaveStatus::Saved);
             app.notify(
                 NoticeKind::Warning,
                 "Another tab saved newer answers, so they were loaded here. Your last change in this tab was not saved: please check it.",
             );
-            return;
         }
-    }
-    let mut next = app.state.get_untracked();
-    next.revision = mine.max(theirs) + 1;
-    next.saved_at = now_iso();
-    match ls.set_item(KEY, &encode(&next)) {
-        Ok(()) => {
-            app.state.update_untracked(|s| {
-                s.revision = next.revision;
-                s.saved_at = next.saved_at;
-            });
-            app.save.set(SaveStatus::Saved);
-        }
-        Err(e) => {
-            let full = e
-                .dyn_ref::<web_sys::DomException>()
-                .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22);
-            let text = if full {
-                "This browser's storage is full, so your latest answers are not saved. Work continues in this tab: export your data to keep it."
-            } else {
-                "This browser refused to save your answers. Work continues in this tab: export your data to keep it."
-            };
-            app.save.set(SaveStatus::Failed(text.into()));
-            app.notify(NoticeKind::Warning, text);
+        Err(_) => {
+            // Stored text this build cannot read appeared meanwhile: keep it
+            // safe exactly as at start-up, and stop writing.
+            let (storage, _, notices) = load();
+            app.storage.update_value(|s| s.damaged = storage.damaged);
+            app.save.set(SaveStatus::Paused);
+            for n in notices {
+                app.notify(n.kind, n.text);
+            }
         }
     }
 }

@@ -65,7 +65,15 @@ impl AppState {
         let engine: &'static Engine<'static> =
             Box::leak(Box::new(Engine::new(catalog::embedded())));
         let today = persist::today();
-        let (storage, loaded, notices) = persist::load();
+        let (storage, loaded, mut notices) = persist::load();
+        // Ids this catalog no longer knows are kept and reported once.
+        let unknown = crate::store::unknown::unknown_ids(&loaded, engine.catalog());
+        if let Some(text) = crate::store::unknown::unknown_summary(&unknown) {
+            notices.push(Notice {
+                kind: NoticeKind::Info,
+                text,
+            });
+        }
         let save = RwSignal::new(if storage.paused() {
             SaveStatus::Paused
         } else {

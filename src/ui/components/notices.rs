@@ -31,7 +31,7 @@ pub fn Notices() -> impl IntoView {
                                 {damaged.then(|| view! {
                                     <button type="button" on:click=move |_| {
                                         if let Some(raw) = persist::backup_text() {
-                                            download("thingrisk-backup.json", "application/json", &raw);
+                                            download(&persist::backup_file_name(), "text/plain", &raw);
                                         }
                                     }>"Download the damaged data"</button>
                                     <button type="button" class="danger" on:click=move |_| persist::discard_backup(app)>

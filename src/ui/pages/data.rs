@@ -1,3 +1,4 @@
+use crate::store::csv::{action_plan, risk_register};
 use crate::store::envelope::State;
 use crate::store::export::{export_json, file_name};
 use crate::store::import::{IMPORT_LIMIT_BYTES, MergeMode, decode_import, merge, preview};
@@ -27,6 +28,35 @@ pub fn DataPage() -> impl IntoView {
             "application/json",
             &text,
         );
+    };
+    let export_register = move |_| {
+        let text = app.state.with_untracked(|s| {
+            let assessed: Vec<_> = s
+                .households
+                .iter()
+                .map(|h| (h, app.engine.evaluate(h, app.today)))
+                .collect();
+            let pairs: Vec<_> = assessed.iter().map(|(h, a)| (*h, a)).collect();
+            risk_register(app.catalog(), &pairs)
+        });
+        download(
+            &file_name("thingrisk-risk-register", &now_stamp(), "csv"),
+            "text/csv",
+            &text,
+        );
+    };
+    let export_plan = move |_| {
+        let text = app.assessment.with_untracked(|a| {
+            a.as_ref()
+                .map(|a| action_plan(app.catalog(), &app.engine.plan(a)))
+        });
+        if let Some(text) = text {
+            download(
+                &file_name("thingrisk-action-plan", &now_stamp(), "csv"),
+                "text/csv",
+                &text,
+            );
+        }
     };
     let on_file = move |ev: leptos::ev::Event| {
         error.set(None);
@@ -77,7 +107,14 @@ pub fn DataPage() -> impl IntoView {
         <section class="card">
             <h2>"Export"</h2>
             <p>"A JSON file with all your homes, devices and answers: a backup you can import again."</p>
-            <button type="button" class="primary" disabled=move || !has_data() on:click=export>"Export all data (JSON)"</button>
+            <div class="actions">
+                <button type="button" class="primary" disabled=move || !has_data() on:click=export>"Export all data (JSON)"</button>
+            </div>
+            <p>"For spreadsheets: every device-risk pair with its inherent and residual levels and the missing controls, or the ranked action plan of the current home."</p>
+            <div class="actions">
+                <button type="button" disabled=move || !has_data() on:click=export_register>"Risk register (CSV)"</button>
+                <button type="button" disabled=move || app.assessment.with(Option::is_none) on:click=export_plan>"Action plan (CSV)"</button>
+            </div>
         </section>
         <section class="card">
             <h2>"Import"</h2>
