@@ -25,7 +25,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server and the browser. Call `close()` when done. */
-export async function launch({ dir = path.join(repo, "dist") } = {}) {
+export async function launch({ dir = process.env.E2E_DIST || path.join(repo, "dist") } = {}) {
   if (!fs.existsSync(path.join(dir, "index.html")))
     throw new Error(`${dir} has no build: run the release build first (make test does)`);
   const { server, url } = await startServer({ dir, base: BASE });
