@@ -65,7 +65,7 @@ fn level_name(levels: &[Level], value: u8) -> String {
 }
 
 /// The risk register of one or more households, each with its assessment
-/// (from [`crate::assess::evaluate`] on the same catalog). Rows follow each
+/// (from [`crate::assess::evaluate()`] on the same catalog). Rows follow each
 /// assessment's ranking, highest residual risk first; likelihood, impact and
 /// risk are given as level names from the catalog's scales; missing
 /// controls are titles joined by "; ".
@@ -141,7 +141,7 @@ pub fn state_risk_register(catalog: &Catalog, state: &State, today: Date) -> Str
     risk_register(catalog, &assessed)
 }
 
-/// The action plan of one household (from [`crate::assess::plan`]): control
+/// The action plan of one household (from [`crate::assess::plan()`]): control
 /// titles, effort as the catalog's effort level name, value with two
 /// decimals, and how many device-scenario pairs the control lowers.
 pub fn action_plan(catalog: &Catalog, plan: &[PlanEntry<'_>]) -> String {

@@ -81,7 +81,7 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// "households[1].devices[3].lifecycle.support_end" -> "household 2, device
+/// `households[1].devices[3].lifecycle.support_end` -> "household 2, device
 /// 4, field lifecycle.support_end": positions counted from 1 for people.
 pub fn describe_path(path: &str) -> String {
     let mut parts = Vec::new();

@@ -6,12 +6,23 @@
 //! Where each rule lives:
 //! - [`envelope`]: the current format, [`State`], [`encode`];
 //! - [`migrate`]: earlier formats and the step chain to the current one;
-//! - [`decode`]: text to [`State`], and the user-facing [`DecodeError`];
+//! - [`mod@decode`]: text to [`State`], and the user-facing [`DecodeError`];
 //! - [`validate`]: the shape and value rules a file must follow;
 //! - [`unknown`]: catalog ids the saved data uses but the catalog lacks;
 //! - [`revision`]: "may this tab write?";
 //! - [`recovery`]: what to do with the stored text at start-up;
 //! - [`import`], [`export`], [`csv`]: files in and out.
+//!
+//! For the browser shell (all storage calls are its own; text is stored raw
+//! under [`STORAGE_KEY`], not through gloo's JSON wrapping):
+//! - start: `load(ls.get_item(STORAGE_KEY))`; on [`Loaded::Damaged`] copy
+//!   `raw` to [`backup_key`]`(now)` and save nothing until the user decides;
+//!   then show [`unknown_summary`] of [`unknown_ids`] once;
+//! - save: `prepare_save(&mut state, ls.get_item(STORAGE_KEY), now)` gives
+//!   the text to write, or a [`WriteCheck`] saying to reload instead;
+//! - export: [`export_json`] / [`state_risk_register`] / [`csv::action_plan`],
+//!   named by [`file_name`];
+//! - import: [`decode_import`] (bytes), show [`preview`], then [`merge`].
 
 pub mod csv;
 pub mod decode;
@@ -21,6 +32,7 @@ pub mod import;
 pub mod migrate;
 pub mod recovery;
 pub mod revision;
+pub mod supply;
 pub mod unknown;
 pub mod validate;
 
