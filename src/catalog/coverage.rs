@@ -4,9 +4,9 @@
 
 use super::Problem;
 use super::model::*;
+use super::validate::IdMap;
 use super::validate::file::FRAMEWORKS;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// Which units of one framework the catalog references.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -44,51 +44,66 @@ pub fn etsi_group(id: &str) -> &str {
 
 /// Which framework units the catalog references, and which it misses.
 pub fn coverage(c: &Catalog) -> Coverage {
-    let mut refd: HashMap<&str, HashSet<&str>> = HashMap::new();
-    let refs = c
+    let refs: Vec<&References> = c
         .scenarios
         .iter()
         .map(|s| &s.refs)
-        .chain(c.controls.iter().map(|x| &x.refs));
-    for r in refs {
-        for (name, ids) in ref_lists(r) {
-            refd.entry(name)
-                .or_default()
-                .extend(ids.iter().map(String::as_str));
-        }
-    }
-    for s in &c.risk_sources {
-        refd.entry("iso_27400")
-            .or_default()
-            .insert(s.iso_27400.as_str());
-    }
-    let empty = HashSet::new();
-    let units = |name: &str, list: &[FrameworkId], unit: fn(&str) -> &str| {
-        let refs = refd.get(name).unwrap_or(&empty);
-        let covered: HashSet<&str> = refs.iter().map(|r| unit(r)).collect();
-        let mut out = UnitCoverage::default();
-        let mut seen = HashSet::new();
-        for x in list {
-            let u = unit(&x.id);
-            if seen.insert(u) {
-                let side = if covered.contains(u) {
-                    &mut out.covered
-                } else {
-                    &mut out.missing
-                };
-                side.push(u.to_string());
-            }
-        }
-        out
+        .chain(c.controls.iter().map(|x| &x.refs))
+        .collect();
+    let cited = |field: fn(&References) -> &Vec<String>| {
+        refs.iter()
+            .flat_map(move |r| field(r).iter().map(String::as_str))
     };
+    let sources = c.risk_sources.iter().map(|s| s.iso_27400.as_str());
     let f = &c.frameworks;
-    Coverage {
-        etsi_en_303_645: units("etsi_en_303_645", &f.etsi_en_303_645, etsi_group),
-        owasp_iot_2018: units("owasp_iot_2018", &f.owasp_iot_2018, |s| s),
-        nist_ir_8425: units("nist_ir_8425", &f.nist_ir_8425, |s| s),
-        uk_psti: units("uk_psti", &f.uk_psti, |s| s),
-        iso_iec_27400: units("iso_27400", &f.iso_27400, |s| s),
+    fn same(id: &str) -> &str {
+        id
     }
+    Coverage {
+        etsi_en_303_645: units(
+            &f.etsi_en_303_645,
+            etsi_group,
+            cited(|r| &r.etsi_en_303_645),
+        ),
+        owasp_iot_2018: units(&f.owasp_iot_2018, same, cited(|r| &r.owasp_iot_2018)),
+        nist_ir_8425: units(&f.nist_ir_8425, same, cited(|r| &r.nist_ir_8425)),
+        uk_psti: units(&f.uk_psti, same, cited(|r| &r.uk_psti)),
+        iso_iec_27400: units(&f.iso_27400, same, cited(|r| &r.iso_27400).chain(sources)),
+    }
+}
+
+/// Sorts the units of one framework's known ids (in list order, each once)
+/// into covered and missing by the ids cited.
+fn units<'a>(
+    known: &[FrameworkId],
+    unit: fn(&str) -> &str,
+    cited: impl Iterator<Item = &'a str>,
+) -> UnitCoverage {
+    let mut names: Vec<&str> = Vec::new();
+    let mut index: IdMap<usize> = IdMap::default();
+    for x in known {
+        let u = unit(&x.id);
+        index.entry(u).or_insert_with(|| {
+            names.push(u);
+            names.len() - 1
+        });
+    }
+    let mut hit = vec![false; names.len()];
+    for r in cited {
+        if let Some(&i) = index.get(unit(r)) {
+            hit[i] = true;
+        }
+    }
+    let mut out = UnitCoverage::default();
+    for (u, h) in names.into_iter().zip(hit) {
+        let side = if h {
+            &mut out.covered
+        } else {
+            &mut out.missing
+        };
+        side.push(u.to_string());
+    }
+    out
 }
 
 /// The coverage rule: frameworks.toml lists every required unit and the
