@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::collections::{BTreeMap, BTreeSet};
+use thingrisk::assess::aggregate::risk_order;
 use thingrisk::assess::*;
 use thingrisk::catalog::{Catalog, ConditionEffect, Dimension, Scope, embedded};
 
@@ -155,6 +156,13 @@ proptest! {
             prop_assert_eq!(seen, (0..a.pairs.len()).collect::<Vec<_>>());
         }
         prop_assert_eq!(a.counts.residual.iter().sum::<usize>(), a.pairs.len());
+        // Top risks follow the documented order exactly.
+        let mut top = a.top_risks.clone();
+        top.sort();
+        prop_assert_eq!(top, (0..a.pairs.len()).collect::<Vec<_>>());
+        for w in a.top_risks.windows(2) {
+            prop_assert_eq!(risk_order(&a.pairs[w[0]], &a.pairs[w[1]]), std::cmp::Ordering::Less);
+        }
         prop_assert!(a.progress.answered <= a.progress.total);
         prop_assert_eq!(a.devices.len(), h.devices.len());
     }

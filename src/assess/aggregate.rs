@@ -23,12 +23,6 @@ impl HeatMap {
         &self.cells[l][i]
     }
 
-    fn add(&mut self, score: &Score, pair: usize) {
-        let l = usize::from(score.likelihood_level.clamp(1, 5)) - 1;
-        let i = usize::from(score.impact_level.clamp(1, 5)) - 1;
-        self.cells[l][i].push(pair);
-    }
-
     /// How many pairs the map holds.
     pub fn len(&self) -> usize {
         self.cells.iter().flatten().map(Vec::len).sum()
@@ -59,18 +53,48 @@ pub struct LevelCounts {
 impl HeatMaps {
     /// Heat maps and level counts of the given pairs.
     pub fn build(pairs: &[Pair<'_>], indices: &[usize]) -> (HeatMaps, LevelCounts) {
-        let mut maps = HeatMaps::default();
+        let maps = HeatMaps {
+            inherent: HeatMap::of(pairs, indices, |p| &p.inherent),
+            residual: HeatMap::of(pairs, indices, |p| &p.residual),
+            projected: HeatMap::of(pairs, indices, |p| &p.projected),
+        };
         let mut counts = LevelCounts::default();
         for &k in indices {
             let p = &pairs[k];
-            maps.inherent.add(&p.inherent, k);
-            maps.residual.add(&p.residual, k);
-            maps.projected.add(&p.projected, k);
             counts.inherent[usize::from(p.inherent.risk_level.clamp(1, 5)) - 1] += 1;
             counts.residual[usize::from(p.residual.risk_level.clamp(1, 5)) - 1] += 1;
             counts.projected[usize::from(p.projected.risk_level.clamp(1, 5)) - 1] += 1;
         }
         (maps, counts)
+    }
+}
+
+impl HeatMap {
+    /// One stage's map; cells are sized exactly (this runs on every recompute).
+    fn of<'p>(
+        pairs: &'p [Pair<'_>],
+        indices: &[usize],
+        score: impl Fn(&'p Pair<'_>) -> &'p Score,
+    ) -> HeatMap {
+        let cell = |s: &Score| {
+            (
+                usize::from(s.likelihood_level.clamp(1, 5)) - 1,
+                usize::from(s.impact_level.clamp(1, 5)) - 1,
+            )
+        };
+        let mut sizes = [[0usize; 5]; 5];
+        for &k in indices {
+            let (l, i) = cell(score(&pairs[k]));
+            sizes[l][i] += 1;
+        }
+        let mut map = HeatMap {
+            cells: sizes.map(|row| row.map(Vec::with_capacity)),
+        };
+        for &k in indices {
+            let (l, i) = cell(score(&pairs[k]));
+            map.cells[l][i].push(k);
+        }
+        map
     }
 }
 
@@ -89,5 +113,28 @@ pub fn risk_order(a: &Pair<'_>, b: &Pair<'_>) -> Ordering {
 pub fn top_risks(pairs: &[Pair<'_>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     order.sort_by(|&a, &b| risk_order(&pairs[a], &pairs[b]));
+    order
+}
+
+/// [`top_risks`] with the id comparisons replaced by precomputed ranks
+/// (`device_rank[device_index]`, `scenario_rank[k]` for pair k): the same
+/// order, without string compares on every tie.
+pub(crate) fn top_risks_ranked(
+    pairs: &[Pair<'_>],
+    device_rank: &[u32],
+    scenario_rank: &[u32],
+) -> Vec<usize> {
+    // Scores are positive, so their bit patterns sort like the values.
+    let key = |k: usize| {
+        let p = &pairs[k];
+        (
+            std::cmp::Reverse(p.residual.score.to_bits()),
+            std::cmp::Reverse(p.inherent.score.to_bits()),
+            device_rank[p.device_index],
+            scenario_rank[k],
+        )
+    };
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_cached_key(|&k| key(k));
     order
 }

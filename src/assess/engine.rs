@@ -5,8 +5,34 @@
 
 use super::answer::Answer;
 use super::household::{Device, Household};
-use crate::catalog::{Catalog, ConditionSource, Question, Scope};
-use std::collections::{HashMap, HashSet};
+use crate::catalog::{AppliesTo, Catalog, ConditionSource, Question, Scope};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: catalog ids are short strings from our own data, so a fast
+/// non-keyed hash is enough (std's SipHash costs more per lookup).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Catalog id → position.
+pub(crate) type IdMap<'c> = HashMap<&'c str, usize, BuildHasherDefault<Fnv>>;
 
 /// What a question sets, resolved to a catalog position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,16 +43,57 @@ pub(crate) enum Target {
     Nothing,
 }
 
+/// An [`AppliesTo`] with ids resolved to positions: same meaning as
+/// `AppliesTo::matches`, without comparing strings.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Applies {
+    categories: Vec<usize>,
+    capabilities: Vec<usize>,
+    empty: bool,
+}
+
+impl Applies {
+    fn new(a: &AppliesTo, categories: &IdMap<'_>, capabilities: &IdMap<'_>) -> Applies {
+        Applies {
+            categories: a
+                .categories
+                .iter()
+                .filter_map(|c| categories.get(c.as_str()).copied())
+                .collect(),
+            capabilities: a
+                .capabilities
+                .iter()
+                .filter_map(|c| capabilities.get(c.as_str()).copied())
+                .collect(),
+            empty: a.is_empty(),
+        }
+    }
+
+    fn matches(&self, category: usize, has: &[bool]) -> bool {
+        self.categories.contains(&category) || self.capabilities.iter().any(|&c| has[c])
+    }
+}
+
 /// A catalog indexed for scoring. Cheap to keep (a few hash maps); build it
 /// once per catalog.
 #[derive(Debug, Clone)]
 pub struct Engine<'c> {
     pub(crate) catalog: &'c Catalog,
-    pub(crate) categories: HashMap<&'c str, usize>,
-    pub(crate) capabilities: HashSet<&'c str>,
-    pub(crate) scenarios: HashMap<&'c str, usize>,
-    pub(crate) controls: HashMap<&'c str, usize>,
-    pub(crate) questions: HashMap<&'c str, usize>,
+    pub(crate) categories: IdMap<'c>,
+    /// Every capability id the catalog mentions; the first
+    /// `declared_capabilities` are those of `catalog.capabilities`.
+    pub(crate) capabilities: IdMap<'c>,
+    pub(crate) capability_ids: Vec<&'c str>,
+    pub(crate) declared_capabilities: usize,
+    pub(crate) scenarios: IdMap<'c>,
+    pub(crate) controls: IdMap<'c>,
+    pub(crate) questions: IdMap<'c>,
+    /// Per scenario: the rank of its id in sorted order (tie-breaks).
+    pub(crate) scenario_rank: Vec<u32>,
+    /// Per category: its default capabilities.
+    pub(crate) category_capabilities: Vec<Vec<usize>>,
+    pub(crate) scenario_applies: Vec<Applies>,
+    pub(crate) question_applies: Vec<Applies>,
     /// Per scenario, per condition effect: the condition's position.
     pub(crate) scenario_conditions: Vec<Vec<Option<usize>>>,
     /// Per scenario, per treatment: the control's position.
@@ -57,8 +124,8 @@ pub(crate) struct Resolved {
     pub answer: Option<Answer>,
 }
 
-fn index<'c, T>(items: &'c [T], id: impl Fn(&'c T) -> &'c str) -> HashMap<&'c str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+fn index<'c, T>(items: &'c [T], id: impl Fn(&'c T) -> &'c str) -> IdMap<'c> {
+    let mut map = IdMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         // The first of duplicated ids wins (validation reports duplicates).
         map.entry(id(item)).or_insert(i);
@@ -75,7 +142,51 @@ impl<'c> Engine<'c> {
         let conditions = index(&catalog.conditions, |c| c.id.as_str());
         let controls = index(&catalog.controls, |c| c.id.as_str());
         let questions = index(&catalog.questions, |q| q.id.as_str());
-        let capabilities = catalog.capabilities.iter().map(|c| c.id.as_str()).collect();
+        // Declared capabilities first, then any other id the catalog uses,
+        // so matching by position means the same as matching by string.
+        let mut capability_ids: Vec<&'c str> = Vec::new();
+        let mut capabilities = IdMap::default();
+        let mentioned = catalog
+            .device_categories
+            .iter()
+            .flat_map(|c| c.capabilities.iter());
+        let in_applies = catalog
+            .scenarios
+            .iter()
+            .map(|s| &s.applies_to)
+            .chain(catalog.questions.iter().map(|q| &q.applies_to))
+            .flat_map(|a| a.capabilities.iter());
+        let declared = catalog.capabilities.iter().map(|c| &c.id);
+        let mut declared_capabilities = 0;
+        for (k, id) in declared.chain(mentioned).chain(in_applies).enumerate() {
+            if !capabilities.contains_key(id.as_str()) {
+                capabilities.insert(id.as_str(), capability_ids.len());
+                capability_ids.push(id.as_str());
+            }
+            if k + 1 == catalog.capabilities.len() {
+                declared_capabilities = capability_ids.len();
+            }
+        }
+        let category_capabilities = catalog
+            .device_categories
+            .iter()
+            .map(|c| {
+                c.capabilities
+                    .iter()
+                    .map(|id| capabilities[id.as_str()])
+                    .collect()
+            })
+            .collect();
+        let scenario_applies = catalog
+            .scenarios
+            .iter()
+            .map(|s| Applies::new(&s.applies_to, &categories, &capabilities))
+            .collect();
+        let question_applies = catalog
+            .questions
+            .iter()
+            .map(|q| Applies::new(&q.applies_to, &categories, &capabilities))
+            .collect();
         let scenario_conditions = catalog
             .scenarios
             .iter()
@@ -115,13 +226,25 @@ impl<'c> Engine<'c> {
             };
             targets.push(target);
         }
+        let mut by_id: Vec<usize> = (0..catalog.scenarios.len()).collect();
+        by_id.sort_by(|&a, &b| catalog.scenarios[a].id.cmp(&catalog.scenarios[b].id));
+        let mut scenario_rank = vec![0u32; by_id.len()];
+        for (rank, &s) in by_id.iter().enumerate() {
+            scenario_rank[s] = rank as u32;
+        }
         Engine {
             catalog,
+            scenario_rank,
             categories,
             capabilities,
+            capability_ids,
+            declared_capabilities,
             scenarios,
             controls,
             questions,
+            category_capabilities,
+            scenario_applies,
+            question_applies,
             scenario_conditions,
             scenario_treatments,
             control_questions,
@@ -150,40 +273,53 @@ impl<'c> Engine<'c> {
         self.questions.get(id).map(|&i| &self.catalog.questions[i])
     }
 
+    /// Is this a capability id the catalog declares?
+    pub fn is_declared_capability(&self, id: &str) -> bool {
+        self.capabilities
+            .get(id)
+            .is_some_and(|&c| c < self.declared_capabilities)
+    }
+
     /// The device's known capabilities: category defaults + added − removed.
     pub fn capabilities_of(&self, device: &Device) -> Vec<&'c str> {
         match self.categories.get(device.category.as_str()) {
-            Some(&c) => self.capabilities_in(c, device),
+            Some(&c) => self.capabilities_in(c, device).0,
             None => Vec::new(),
         }
     }
 
-    fn capabilities_in(&self, category: usize, device: &Device) -> Vec<&'c str> {
-        let defaults = &self.catalog.device_categories[category].capabilities;
-        let mut caps: Vec<&'c str> =
-            Vec::with_capacity(defaults.len() + device.capabilities_added.len());
+    /// Capability ids (defaults first, then added ones) and a mask by position.
+    fn capabilities_in(&self, category: usize, device: &Device) -> (Vec<&'c str>, Vec<bool>) {
+        let mut has = vec![false; self.capability_ids.len()];
+        let mut ids = Vec::with_capacity(
+            self.category_capabilities[category].len() + device.capabilities_added.len(),
+        );
         let added = device
             .capabilities_added
             .iter()
-            .filter_map(|c| self.capabilities.get(c.as_str()).copied());
-        for cap in defaults.iter().map(String::as_str).chain(added) {
-            if !caps.contains(&cap) && !device.capabilities_removed.iter().any(|r| r == cap) {
-                caps.push(cap);
+            .filter_map(|c| self.capabilities.get(c.as_str()).copied())
+            .filter(|&c| c < self.declared_capabilities);
+        for cap in self.category_capabilities[category]
+            .iter()
+            .copied()
+            .chain(added)
+        {
+            let id = self.capability_ids[cap];
+            if !has[cap] && !device.capabilities_removed.iter().any(|r| r == id) {
+                has[cap] = true;
+                ids.push(id);
             }
         }
-        caps
+        (ids, has)
     }
 
     /// Everything the engine derives from a device's facts, or None when its
     /// category is unknown (the device is then skipped).
     pub(crate) fn context(&self, device: &Device) -> Option<DeviceContext<'c>> {
         let category = *self.categories.get(device.category.as_str())?;
-        let capabilities = self.capabilities_in(category, device);
-        let cat_id = self.catalog.device_categories[category].id.as_str();
-        let matches =
-            |a: &crate::catalog::AppliesTo| a.matches(cat_id, capabilities.iter().copied());
+        let (capabilities, has) = self.capabilities_in(category, device);
         let scenarios: Vec<usize> = (0..self.catalog.scenarios.len())
-            .filter(|&s| matches(&self.catalog.scenarios[s].applies_to))
+            .filter(|&s| self.scenario_applies[s].matches(category, &has))
             .collect();
         let mut controls = vec![false; self.catalog.controls.len()];
         let mut conditions = vec![false; self.catalog.conditions.len()];
@@ -196,17 +332,16 @@ impl<'c> Engine<'c> {
             }
         }
         let relevant = self
-            .catalog
-            .questions
+            .targets
             .iter()
-            .zip(&self.targets)
-            .map(|(q, t)| {
+            .zip(&self.question_applies)
+            .map(|(t, applies)| {
                 let concerned = match *t {
                     Target::Control(c) => controls[c],
                     Target::Condition(c) => conditions[c],
                     Target::Nothing => false,
                 };
-                concerned && (q.applies_to.is_empty() || matches(&q.applies_to))
+                concerned && (applies.empty || applies.matches(category, &has))
             })
             .collect();
         Some(DeviceContext {
@@ -214,6 +349,41 @@ impl<'c> Engine<'c> {
             scenarios,
             relevant,
         })
+    }
+
+    /// Household answers by question position (household-scope questions only).
+    pub(crate) fn household_answers(&self, household: &Household) -> Vec<Option<Answer>> {
+        self.answers_by_position(
+            &household.answers,
+            Scope::Household,
+            vec![None; self.catalog.questions.len()],
+        )
+    }
+
+    /// Every answer that counts for a device by question position: its own
+    /// for device questions, the household's for household questions.
+    pub(crate) fn device_answers(
+        &self,
+        household_answers: &[Option<Answer>],
+        device: &Device,
+    ) -> Vec<Option<Answer>> {
+        self.answers_by_position(&device.answers, Scope::Device, household_answers.to_vec())
+    }
+
+    fn answers_by_position(
+        &self,
+        answers: &super::household::Answers,
+        scope: Scope,
+        mut out: Vec<Option<Answer>>,
+    ) -> Vec<Option<Answer>> {
+        for (id, answer) in answers {
+            if let Some(&q) = self.questions.get(id.as_str())
+                && self.catalog.questions[q].scope == scope
+            {
+                out[q] = Some(*answer);
+            }
+        }
+        out
     }
 
     /// The answer a question has in this household, for this device.
@@ -238,15 +408,14 @@ impl<'c> Engine<'c> {
         &self,
         candidates: &[usize],
         ctx: &DeviceContext<'c>,
-        household: &Household,
-        device: &Device,
+        answers: &[Option<Answer>],
     ) -> Option<Resolved> {
         let mut first = None;
         for &q in candidates {
             if !ctx.relevant[q] {
                 continue;
             }
-            if let Some(answer) = self.answer_of(q, household, device) {
+            if let Some(answer) = answers[q] {
                 return Some(Resolved {
                     question: q,
                     answer: Some(answer),

@@ -2,7 +2,7 @@
 //! scenario) pair of a household, with explanations, and gathers the
 //! aggregates, progress, reminders and unknown ids into an [`Assessment`].
 
-use super::aggregate::{HeatMaps, LevelCounts, top_risks};
+use super::aggregate::{HeatMaps, LevelCounts, top_risks_ranked};
 use super::answer::Answer;
 use super::date::Date;
 use super::engine::{DeviceContext, Engine, Target};
@@ -170,11 +170,13 @@ impl<'c> Engine<'c> {
                 planned[c] = true;
             }
         }
-        let mut pairs = Vec::new();
+        let mut pairs = Vec::with_capacity(household.devices.len() * 24);
+        let mut scenario_rank = Vec::with_capacity(pairs.capacity());
         let mut devices = Vec::with_capacity(household.devices.len());
         let mut reminders = Vec::new();
         let mut open_questions = Vec::new();
         let mut household_relevant = vec![false; cat.questions.len()];
+        let household_answers = self.household_answers(household);
         let mut any_scored = false;
         for (di, device) in household.devices.iter().enumerate() {
             let ctx = self.context(device);
@@ -194,6 +196,7 @@ impl<'c> Engine<'c> {
                 continue;
             };
             any_scored = true;
+            let answers = self.device_answers(&household_answers, device);
             let (mut answered, mut total) = (0, 0);
             for (qi, q) in cat.questions.iter().enumerate() {
                 if !ctx.relevant[qi] {
@@ -203,9 +206,8 @@ impl<'c> Engine<'c> {
                     Scope::Household => household_relevant[qi] = true,
                     Scope::Device => {
                         total += 1;
-                        let answer = device.answers.get(q.id.as_str());
-                        answered += usize::from(answer.is_some());
-                        if answer == Some(&Answer::DontKnow) {
+                        answered += usize::from(answers[qi].is_some());
+                        if answers[qi] == Some(Answer::DontKnow) {
                             open_questions.push(OpenQuestion {
                                 device: Some(device.id.clone()),
                                 question: &q.id,
@@ -216,7 +218,8 @@ impl<'c> Engine<'c> {
             }
             let start = pairs.len();
             for &s in &ctx.scenarios {
-                pairs.push(self.score_pair(household, device, di, &ctx, s, &planned, today));
+                scenario_rank.push(self.scenario_rank[s]);
+                pairs.push(self.score_pair(&answers, device, di, &ctx, s, &planned, today));
             }
             let indices: Vec<usize> = (start..pairs.len()).collect();
             let (heat_map, counts) = HeatMaps::build(&pairs, &indices);
@@ -243,9 +246,8 @@ impl<'c> Engine<'c> {
                 continue;
             }
             h_total += 1;
-            let answer = household.answers.get(q.id.as_str());
-            h_answered += usize::from(answer.is_some());
-            if answer == Some(&Answer::DontKnow) {
+            h_answered += usize::from(household_answers[qi].is_some());
+            if household_answers[qi] == Some(Answer::DontKnow) {
                 open_questions.push(OpenQuestion {
                     device: None,
                     question: &q.id,
@@ -258,7 +260,13 @@ impl<'c> Engine<'c> {
         });
         let all: Vec<usize> = (0..pairs.len()).collect();
         let (heat_map, counts) = HeatMaps::build(&pairs, &all);
-        let top_risks = top_risks(&pairs);
+        let mut device_rank = vec![0u32; household.devices.len()];
+        let mut by_id: Vec<usize> = (0..household.devices.len()).collect();
+        by_id.sort_by(|&a, &b| household.devices[a].id.cmp(&household.devices[b].id));
+        for (rank, &d) in by_id.iter().enumerate() {
+            device_rank[d] = rank as u32;
+        }
+        let top_risks = top_risks_ranked(&pairs, &device_rank, &scenario_rank);
         Assessment {
             household: household.id.clone(),
             today,
@@ -286,7 +294,7 @@ impl<'c> Engine<'c> {
     #[allow(clippy::too_many_arguments)]
     fn score_pair(
         &self,
-        household: &Household,
+        answers: &[Option<Answer>],
         device: &Device,
         device_index: usize,
         ctx: &DeviceContext<'c>,
@@ -312,7 +320,7 @@ impl<'c> Engine<'c> {
             let condition = &cat.conditions[ci];
             let (weight, question, answer) = match condition.source {
                 ConditionSource::Question => {
-                    match self.resolve(&self.condition_questions[ci], ctx, household, device) {
+                    match self.resolve(&self.condition_questions[ci], ctx, answers) {
                         Some(r) => (
                             condition_weight(r.answer),
                             Some(cat.questions[r.question].id.as_str()),
@@ -384,11 +392,11 @@ impl<'c> Engine<'c> {
 
         // Residual: the controls in place, one factor at a time.
         let mut controls = Vec::with_capacity(scn.treatments.len());
-        let mut missing = Vec::new();
+        let mut missing = Vec::with_capacity(scn.treatments.len());
         let (mut pl, mut pi) = (1.0f32, 1.0f32);
         for (t, ctl) in scn.treatments.iter().zip(&self.scenario_treatments[s]) {
             let Some(ci) = *ctl else { continue };
-            let Some(r) = self.resolve(&self.control_questions[ci], ctx, household, device) else {
+            let Some(r) = self.resolve(&self.control_questions[ci], ctx, answers) else {
                 continue; // no question concerns this device: vendor-side only
             };
             let control = cat.controls[ci].id.as_str();

@@ -8,9 +8,9 @@ use super::evaluate::Assessment;
 use super::household::Household;
 use super::round2;
 use super::rules::effort;
+use super::score::Score;
 use crate::catalog::Catalog;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One pair a plan entry lowers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,17 +55,25 @@ pub fn plan<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Vec
     engine.plan(&assessment)
 }
 
+/// Drops are summed in millionths, as integers, so the total never depends
+/// on the order of the pairs (float sums do).
+const UNITS: f64 = 1_000_000.0;
+
 impl<'c> Engine<'c> {
     /// The ranked action plan from an assessment made by this engine.
     pub fn plan(&self, assessment: &Assessment<'c>) -> Vec<PlanEntry<'c>> {
         let scales = &self.catalog.scales;
-        // control id -> (planned, [(device id, scenario id, lowered)])
-        let mut by_control: BTreeMap<&'c str, (bool, Vec<Lowered<'c>>)> = BTreeMap::new();
+        // Per control position: (planned, [(pair, residual with the control at yes)]).
+        let mut by_control: Vec<Option<(bool, Vec<(usize, Score)>)>> =
+            vec![None; self.catalog.controls.len()];
         for (k, pair) in assessment.pairs.iter().enumerate() {
             for (j, a) in pair.controls.iter().enumerate() {
                 if a.weight >= 1.0 || pair.controls[..j].iter().any(|b| b.control == a.control) {
                     continue; // in place, or already counted for this pair
                 }
+                let Some(&c) = self.controls.get(a.control) else {
+                    continue;
+                };
                 let with = pair.residual_with(scales, |b| {
                     if b.control == a.control {
                         1.0
@@ -73,45 +81,55 @@ impl<'c> Engine<'c> {
                         b.weight
                     }
                 });
-                let entry = by_control
-                    .entry(a.control)
-                    .or_insert((a.planned, Vec::new()));
+                let entry = by_control[c].get_or_insert_with(|| (false, Vec::new()));
                 entry.0 |= a.planned;
-                entry.1.push(Lowered {
-                    pair: k,
-                    device: pair.device.clone(),
-                    scenario: pair.scenario,
-                    current_level: pair.residual.risk_level,
-                    projected_level: with.risk_level,
-                    current_score: pair.residual.score,
-                    projected_score: with.score,
-                });
+                entry.1.push((k, with));
             }
         }
         let mut entries: Vec<PlanEntry<'c>> = by_control
             .into_iter()
-            .map(|(control, (planned, mut lowers))| {
-                // Sum in (device, scenario) order: independent of device order.
-                lowers.sort_by(|a, b| a.device.cmp(&b.device).then(a.scenario.cmp(b.scenario)));
-                let reduction: f64 = lowers
+            .enumerate()
+            .filter_map(|(c, found)| found.map(|f| (c, f)))
+            .map(|(c, (planned, affected))| {
+                let control = &self.catalog.controls[c];
+                let units: i64 = affected
                     .iter()
-                    .map(|l| f64::from(l.current_score) - f64::from(l.projected_score))
+                    .map(|(k, with)| {
+                        let drop =
+                            f64::from(assessment.pairs[*k].residual.score) - f64::from(with.score);
+                        (drop.max(0.0) * UNITS).round() as i64
+                    })
                     .sum();
-                let reduction = reduction.max(0.0) as f32;
-                let effort = effort(self.control(control).map_or(1, |c| c.effort));
-                lowers.retain(|l| l.projected_score < l.current_score);
+                let reduction = (units as f64 / UNITS) as f32;
+                let mut lowers: Vec<Lowered<'c>> = affected
+                    .iter()
+                    .filter(|(k, with)| with.score < assessment.pairs[*k].residual.score)
+                    .map(|&(k, with)| {
+                        let p = &assessment.pairs[k];
+                        Lowered {
+                            pair: k,
+                            device: p.device.clone(),
+                            scenario: p.scenario,
+                            current_level: p.residual.risk_level,
+                            projected_level: with.risk_level,
+                            current_score: p.residual.score,
+                            projected_score: with.score,
+                        }
+                    })
+                    .collect();
                 lowers.sort_by(|a, b| {
                     let (da, db) = (
                         a.current_score - a.projected_score,
                         b.current_score - b.projected_score,
                     );
                     db.total_cmp(&da)
-                        .then(a.device.cmp(&b.device))
-                        .then(a.scenario.cmp(b.scenario))
+                        .then_with(|| a.device.cmp(&b.device))
+                        .then_with(|| a.scenario.cmp(b.scenario))
                 });
+                let effort = effort(control.effort);
                 PlanEntry {
                     rank: 0,
-                    control,
+                    control: &control.id,
                     effort,
                     reduction,
                     value: reduction / f32::from(effort),

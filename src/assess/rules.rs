@@ -76,7 +76,7 @@
 //! (no, don't know, partly or unanswered; not n.a.) of (current residual
 //! score − residual score with that control answered yes), divided by the
 //! control's effort (1..=3). Entries are ranked by value, highest first, ties
-//! by control id. Sums run in (device id, scenario id) order so the result
+//! by control id. Drops are summed as integers in millionths so the total
 //! never depends on device order.
 //!
 //! # Reminders (lifecycle)

@@ -54,7 +54,7 @@ pub(crate) fn unknown_ids(engine: &Engine<'_>, household: &Household) -> Vec<Unk
             add(IdKind::Category, &d.category, at);
         }
         for c in d.capabilities_added.iter().chain(&d.capabilities_removed) {
-            if !engine.capabilities.contains(c.as_str()) {
+            if !engine.is_declared_capability(c) {
                 add(IdKind::Capability, c, at);
             }
         }
