@@ -6,7 +6,9 @@
 pub mod coverage;
 pub mod load;
 pub mod model;
+pub mod search;
 pub mod stats;
+pub mod supply;
 pub mod validate;
 
 pub use model::*;
@@ -23,7 +25,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(file: &str, id: Option<&str>, message: impl Into<String>) -> Self {
-        Problem { file: file.to_string(), id: id.map(str::to_string), message: message.into() }
+        Problem {
+            file: file.to_string(),
+            id: id.map(str::to_string),
+            message: message.into(),
+        }
     }
 }
 

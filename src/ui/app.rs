@@ -1,9 +1,11 @@
 use super::base::{href, router_base};
-use super::components::Notices;
+use super::components::SampleBanner;
+use super::components::{Notices, UpdatePrompt};
 use super::pages::{
-    DataPage, DevicePage, DeviceQuestions, DevicesPage, HomeQuestions, NotFound, ResultsPage,
-    Welcome,
+    CatalogEntry, CatalogPage, DataPage, DevicePage, DeviceQuestions, DevicesPage, HomeQuestions,
+    NotFound, PlanPage, ReportPage, ResultsPage, SupplyPage, Welcome,
 };
+use super::pages::{ClassPage, PresenterPage, TrainingPage};
 use super::state::{AppState, SaveStatus, use_app};
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -26,13 +28,18 @@ pub fn App() -> impl IntoView {
                         <li><A href=href("/devices")>"Devices"</A></li>
                         <li><A href=href("/home-questions")>"Home network"</A></li>
                         <li><A href=href("/results")>"Results"</A></li>
+                        <li><A href=href("/plan")>"Action plan"</A></li>
+                        <li><A href=href("/catalog")>"Catalog"</A></li>
+                        <li><A href=href("/training")>"Training"</A></li>
                         <li><A href=href("/data")>"Your data"</A></li>
                     </ul>
                 </nav>
                 <SaveIndicator />
             </header>
             <Notices />
+            <UpdatePrompt />
             <main id="main" tabindex="-1">
+                <SampleBanner />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Welcome />
                     <Route path=path!("/devices") view=DevicesPage />
@@ -41,6 +48,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/home-questions") view=HomeQuestions />
                     <Route path=path!("/results") view=ResultsPage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/training") view=TrainingPage />
+                    <Route path=path!("/training/present") view=PresenterPage />
+                    <Route path=path!("/training/class") view=ClassPage />
+                    <Route path=path!("/plan") view=PlanPage />
+                    <Route path=path!("/report") view=ReportPage />
+                    <Route path=path!("/catalog") view=CatalogPage />
+                    <Route path=path!("/catalog/:id") view=CatalogEntry />
+                    <Route path=path!("/supply") view=SupplyPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -148,6 +148,7 @@ pub fn discard_backup(app: AppState) {
 pub fn erase_all(app: AppState) {
     if let Some(ls) = local_storage() {
         let _ = ls.remove_item(KEY);
+        let _ = ls.remove_item(SUPPLY_KEY);
         for k in backup_keys(&ls) {
             let _ = ls.remove_item(&k);
         }
@@ -266,4 +267,23 @@ pub fn watch(app: AppState) {
         });
     let _ = w.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
     on_storage.forget();
+}
+
+/// Where the supply-side checklist keeps its ticks (apart from households:
+/// it describes a product, not a home).
+const SUPPLY_KEY: &str = "thingrisk.supply";
+
+/// The ticked supply-side control ids.
+pub fn load_supply() -> Vec<String> {
+    local_storage()
+        .and_then(|ls| ls.get_item(SUPPLY_KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Saves the ticks; a full or missing storage only loses them on reload.
+pub fn save_supply(ids: &[String]) {
+    if let (Some(ls), Ok(text)) = (local_storage(), serde_json::to_string(ids)) {
+        let _ = ls.set_item(SUPPLY_KEY, &text);
+    }
 }

@@ -1,19 +1,33 @@
 //! One file per page.
 
+mod catalog;
+mod class;
 mod data;
 mod device;
 mod devices;
 mod not_found;
+mod plan;
+mod presenter;
 mod questions;
+mod report;
 mod results;
+mod supply;
+mod training;
 mod welcome;
 
+pub use catalog::{CatalogEntry, CatalogPage};
+pub use class::ClassPage;
 pub use data::DataPage;
 pub use device::DevicePage;
 pub use devices::DevicesPage;
 pub use not_found::NotFound;
+pub use plan::PlanPage;
+pub use presenter::PresenterPage;
 pub use questions::{DeviceQuestions, HomeQuestions};
+pub use report::ReportPage;
 pub use results::ResultsPage;
+pub use supply::SupplyPage;
+pub use training::TrainingPage;
 pub use welcome::Welcome;
 
 use crate::store::envelope::State;

@@ -1,0 +1,131 @@
+//! Filters on the action plan ("do now / at next purchase / ask the vendor";
+//! "this device / whole home") and marking a control as done.
+
+use super::answer::Answer;
+use super::edit::AnswerTarget;
+use super::household::Household;
+use super::plan::PlanEntry;
+use crate::catalog::{Catalog, Scope, When};
+
+/// What the plan page shows. The default shows everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanFilter {
+    /// Only controls that can be done at this time.
+    pub when: Option<When>,
+    /// Only what lowers this device's risks (and only those risks listed).
+    pub device: Option<String>,
+}
+
+impl PlanFilter {
+    /// The entries that pass, in plan order. With a device, each entry keeps
+    /// only the pairs of that device; entries that lower none are dropped.
+    pub fn apply<'c>(&self, catalog: &Catalog, plan: &[PlanEntry<'c>]) -> Vec<PlanEntry<'c>> {
+        plan.iter()
+            .filter(|e| {
+                self.when.is_none_or(|w| catalog.controls.iter().any(|c| c.id == e.control && c.when == w))
+            })
+            .filter_map(|e| {
+                let Some(device) = &self.device else { return Some(e.clone()) };
+                let lowers: Vec<_> = e.lowers.iter().filter(|l| &l.device == device).cloned().collect();
+                (!lowers.is_empty()).then(|| PlanEntry { lowers, ..e.clone() })
+            })
+            .collect()
+    }
+}
+
+impl Household {
+    /// Records a control as in place: answers "yes" to the question that
+    /// asks about it, for the household (household-scope controls) or for
+    /// each of `devices`. Returns false when no question asks about it.
+    pub fn mark_done(&mut self, catalog: &Catalog, control: &str, devices: &[String]) -> bool {
+        let Some(question) = catalog.questions.iter().find(|q| q.control.as_deref() == Some(control)) else {
+            return false;
+        };
+        match question.scope {
+            Scope::Household => self.set_answer(&AnswerTarget::Household, &question.id, Some(Answer::Yes)),
+            Scope::Device => {
+                for d in devices {
+                    self.set_answer(&AnswerTarget::Device(d.clone()), &question.id, Some(Answer::Yes));
+                }
+            }
+        }
+        self.set_planned(control, false);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::{Device, Engine, Household, date::Date};
+    use crate::catalog;
+
+    fn home() -> Household {
+        let mut h = Household::new("h", "Home");
+        h.devices.push(Device::new("d1", "Router", "dev.router"));
+        h.devices.push(Device::new("d2", "Camera", "dev.indoor-camera"));
+        h
+    }
+
+    #[test]
+    fn when_filter_keeps_only_controls_of_that_time() {
+        let c = catalog::embedded();
+        let h = home();
+        let engine = Engine::new(c);
+        let a = engine.evaluate(&h, Date::new(2026, 6, 1).unwrap());
+        let plan = engine.plan(&a);
+        assert!(!plan.is_empty());
+        for when in [When::Now, When::AtPurchase, When::VendorOnly] {
+            let f = PlanFilter { when: Some(when), device: None };
+            let kept = f.apply(c, &plan);
+            let expected = plan.iter().filter(|e| c.controls.iter().any(|x| x.id == e.control && x.when == when)).count();
+            assert_eq!(kept.len(), expected);
+            assert!(kept.iter().all(|e| c.controls.iter().any(|x| x.id == e.control && x.when == when)));
+        }
+        assert_eq!(PlanFilter::default().apply(c, &plan), plan);
+    }
+
+    #[test]
+    fn device_filter_keeps_only_that_devices_pairs() {
+        let c = catalog::embedded();
+        let h = home();
+        let engine = Engine::new(c);
+        let a = engine.evaluate(&h, Date::new(2026, 6, 1).unwrap());
+        let plan = engine.plan(&a);
+        let f = PlanFilter { when: None, device: Some("d2".into()) };
+        let kept = f.apply(c, &plan);
+        assert!(!kept.is_empty());
+        assert!(kept.iter().all(|e| !e.lowers.is_empty() && e.lowers.iter().all(|l| l.device == "d2")));
+        let with_d2 = plan.iter().filter(|e| e.lowers.iter().any(|l| l.device == "d2")).count();
+        assert_eq!(kept.len(), with_d2);
+    }
+
+    #[test]
+    fn done_answers_yes_where_the_question_lives_and_lowers_residual() {
+        let c = catalog::embedded();
+        let engine = Engine::new(c);
+        let today = Date::new(2026, 6, 1).unwrap();
+        let mut h = home();
+        let plan = engine.plan(&engine.evaluate(&h, today));
+        let top = plan[0].clone();
+        let devices: Vec<String> = top.lowers.iter().map(|l| l.device.clone()).collect();
+        h.set_planned(top.control, true);
+        assert!(h.mark_done(c, top.control, &devices));
+        assert!(h.planned.is_empty(), "done replaces planned");
+        let q = c.questions.iter().find(|q| q.control.as_deref() == Some(top.control)).unwrap();
+        match q.scope {
+            Scope::Household => assert_eq!(h.answers.get(&q.id), Some(&Answer::Yes)),
+            Scope::Device => {
+                for d in &devices {
+                    assert_eq!(h.device(d).unwrap().answers.get(&q.id), Some(&Answer::Yes));
+                }
+            }
+        }
+        let after = engine.evaluate(&h, today);
+        for l in &top.lowers {
+            let p = after.pair(&l.device, l.scenario).unwrap();
+            assert!((p.residual.score - l.projected_score).abs() < 0.01, "the pair reaches its projected score");
+        }
+        assert!(!h.mark_done(c, "ctl.no-such-control", &devices));
+    }
+}

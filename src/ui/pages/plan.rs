@@ -1,0 +1,152 @@
+use super::{NoHousehold, has_household};
+use crate::assess::{PlanEntry, PlanFilter};
+use crate::catalog::When;
+use crate::ui::base::href;
+use crate::ui::components::heat_map::counts;
+use crate::ui::components::{HeatMap, LevelBadge};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The action plan: ranked controls with what they lower, what-if
+/// ("planned") beside the current picture, "done" to record an answer, and
+/// lifecycle reminders.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let has = has_household();
+    view! {
+        <Show when=has fallback=|| view! { <NoHousehold /> }>
+            <Plan />
+        </Show>
+    }
+}
+
+fn when_label(w: When) -> &'static str {
+    match w {
+        When::Now => "Do now",
+        When::AtPurchase => "At next purchase",
+        When::VendorOnly => "Ask the vendor",
+    }
+}
+
+#[component]
+fn Plan() -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog();
+    let when = RwSignal::new(None::<When>);
+    let device = RwSignal::new(None::<String>);
+    let plan = Memo::new(move |_| {
+        let filter = PlanFilter { when: when.get(), device: device.get() };
+        app.assessment.with(|a| a.as_ref().map(|a| filter.apply(catalog, &app.engine.plan(a))).unwrap_or_default())
+    });
+    let devices = move || {
+        app.state.with(|s| s.active_household().map(|h| h.devices.iter().map(|d| (d.id.clone(), d.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let device_name = move |id: &str| devices().into_iter().find(|(d, _)| d == id).map(|(_, n)| n).unwrap_or_default();
+    let residual = Signal::derive(move || app.assessment.with(|a| a.as_ref().map(|a| counts(&a.heat_map.residual)).unwrap_or_default()));
+    let projected = Signal::derive(move || app.assessment.with(|a| a.as_ref().map(|a| counts(&a.heat_map.projected)).unwrap_or_default()));
+    let planned_count = move || app.state.with(|s| s.active_household().map_or(0, |h| h.planned.len()));
+    let sel_now = RwSignal::new(None);
+    let sel_plan = RwSignal::new(None);
+    let reminders = move || app.assessment.with(|a| a.as_ref().map(|a| a.reminders.iter().map(|r| r.sentence()).collect::<Vec<_>>()).unwrap_or_default());
+
+    let toggle_planned = move |control: &'static str, on: bool| app.update_household(move |h| h.set_planned(control, on));
+    let done = move |entry: &PlanEntry<'static>| {
+        let control = entry.control;
+        let mut ids: Vec<String> = entry.lowers.iter().map(|l| l.device.clone()).collect();
+        ids.dedup();
+        app.update_household(move |h| {
+            h.mark_done(catalog, control, &ids);
+        });
+    };
+
+    view! {
+        <h1>"Your action plan"</h1>
+        <p class="lead">"What to do first: the steps that take away the most risk for the effort, across your home. Mark steps as planned to see the picture they would give, and as done when they are."</p>
+        <Show when=move || !reminders().is_empty()>
+            <section class="card reminders" aria-labelledby="reminders-title">
+                <h2 id="reminders-title">"Lifecycle reminders"</h2>
+                <ul>{move || reminders().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            </section>
+        </Show>
+        <section aria-labelledby="whatif-title">
+            <h2 id="whatif-title">{move || format!("Now and with your plans ({} planned)", planned_count())}</h2>
+            <div class="heat-maps">
+                <HeatMap id="plan-now" title="Residual risk now" counts=residual selected=sel_now />
+                <HeatMap id="plan-projected" title="Projected with planned steps" counts=projected selected=sel_plan />
+            </div>
+        </section>
+        <div class="filters card" role="group" aria-label="Filter the plan">
+            <div class="field">
+                <label for="plan-when">"When"</label>
+                <select id="plan-when" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    when.set(match v.as_str() { "now" => Some(When::Now), "at-purchase" => Some(When::AtPurchase), "vendor-only" => Some(When::VendorOnly), _ => None });
+                }>
+                    <option value="">"Any time"</option>
+                    <option value="now">"Do now"</option>
+                    <option value="at-purchase">"At next purchase"</option>
+                    <option value="vendor-only">"Ask the vendor"</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="plan-device">"For"</label>
+                <select id="plan-device" on:change=move |ev| { let v = event_target_value(&ev); device.set((!v.is_empty()).then_some(v)); }>
+                    <option value="">"The whole home"</option>
+                    {move || devices().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <p role="status">{move || format!("{} steps", plan.with(Vec::len))}</p>
+        <ol class="plan-list">
+            <For each=move || plan.get() key=plan_key children=move |e| {
+                let c = catalog.control(e.control);
+                let title = c.map(|c| c.title.clone()).unwrap_or_else(|| e.control.to_string());
+                let summary = c.map(|c| c.summary.clone()).unwrap_or_default();
+                let steps = c.map(|c| c.steps.clone()).unwrap_or_default();
+                let w = c.map(|c| when_label(c.when)).unwrap_or_default();
+                let effort = catalog.scales.effort.get(usize::from(e.effort.max(1)) - 1).map(|l| l.name.clone()).unwrap_or_default();
+                let control = e.control;
+                let planned = e.planned;
+                let entry = e.clone();
+                let lowers = e.lowers.iter().take(8).map(|l| {
+                    let scn = catalog.scenario(l.scenario).map(|s| s.title.clone()).unwrap_or_default();
+                    let (cur, proj) = (l.current_level, l.projected_level);
+                    view! { <li>{device_name(&l.device)}": "{scn}" "<LevelBadge level=cur />" → "<LevelBadge level=proj /></li> }
+                }).collect_view();
+                let more = e.lowers.len().saturating_sub(8);
+                view! {
+                    <li class="plan-entry card">
+                        <h3>{format!("{}. {title}", e.rank)}</h3>
+                        <p class="muted">{format!("{w} · Effort: {effort} · lowers {} risks (risk score −{:.1})", e.lowers.len(), e.reduction)}</p>
+                        <p>{summary}</p>
+                        <details class="why">
+                            <summary>"How to do it"</summary>
+                            <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                        </details>
+                        <details class="why">
+                            <summary>"Risks it lowers"</summary>
+                            <ul class="lowers">{lowers}</ul>
+                            {(more > 0).then(|| view! { <p class="muted">{format!("and {more} more")}</p> })}
+                        </details>
+                        <div class="actions">
+                            <button type="button" aria-pressed=planned.to_string() on:click=move |_| toggle_planned(control, !planned)>
+                                {if planned { "✓ Planned (undo)" } else { "Plan it" }}
+                            </button>
+                            <button type="button" class="primary" on:click=move |_| done(&entry)>"Mark as done"</button>
+                        </div>
+                    </li>
+                }
+            } />
+        </ol>
+        <div class="actions">
+            <A href=href("/report") attr:class="button">"Printable report"</A>
+            <A href=href("/data") attr:class="button">"Export (JSON, CSV)"</A>
+        </div>
+    }
+}
+
+/// Rows re-render when an entry's planned state or reach changes.
+fn plan_key(e: &PlanEntry<'static>) -> (&'static str, bool, usize) {
+    (e.control, e.planned, e.lowers.len())
+}

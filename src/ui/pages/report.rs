@@ -1,0 +1,117 @@
+use super::{NoHousehold, has_household};
+use crate::ui::base::href;
+use crate::ui::components::heat_map::counts;
+use crate::ui::components::{HeatMap, LevelBadge};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A printable report of the active household: devices, both heat maps, the
+/// top risks with their explanations, the action plan and open questions.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let has = has_household();
+    view! {
+        <Show when=has fallback=|| view! { <NoHousehold /> }>
+            <Report />
+        </Show>
+    }
+}
+
+#[component]
+fn Report() -> impl IntoView {
+    let app = use_app();
+    let catalog = app.catalog();
+    let name = move || app.active().map(|(_, n)| n).unwrap_or_default();
+    let inherent = Signal::derive(move || app.assessment.with(|a| a.as_ref().map(|a| counts(&a.heat_map.inherent)).unwrap_or_default()));
+    let residual = Signal::derive(move || app.assessment.with(|a| a.as_ref().map(|a| counts(&a.heat_map.residual)).unwrap_or_default()));
+    let (s1, s2) = (RwSignal::new(None), RwSignal::new(None));
+    let device_name = move |id: &str| app.state.with(|s| s.active_household().and_then(|h| h.device(id)).map(|d| d.name.clone()).unwrap_or_default());
+    let devices = move || {
+        app.assessment.with(|a| a.as_ref().map(|a| a.devices.iter().map(|d| {
+            let cat = catalog.device_categories.iter().find(|c| c.id == d.category).map(|c| c.name.clone()).unwrap_or_else(|| d.category.clone());
+            let worst = d.pairs.iter().map(|&i| a.pairs[i].residual.risk_level).max();
+            (d.name.clone(), cat, d.progress.answered, d.progress.total, worst)
+        }).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let top = move || {
+        app.assessment.with(|a| a.as_ref().map(|a| a.top_risks.iter().take(10).map(|&i| {
+            let p = &a.pairs[i];
+            let title = catalog.scenario(p.scenario).map(|s| s.title.clone()).unwrap_or_default();
+            let why: Vec<String> = p.explanation.iter().map(|s| s.sentence(catalog)).collect();
+            (device_name(&p.device), title, p.inherent.risk_level, p.residual.risk_level, why)
+        }).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let plan = move || {
+        app.assessment.with(|a| a.as_ref().map(|a| app.engine.plan(a).into_iter().take(10).map(|e| {
+            let c = catalog.control(e.control);
+            (e.rank, c.map(|c| c.title.clone()).unwrap_or_default(), c.map(|c| c.steps.clone()).unwrap_or_default(), e.lowers.len())
+        }).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let open = move || {
+        app.assessment.with(|a| a.as_ref().map(|a| a.open_questions.iter().map(|o| {
+            let q = catalog.questions.iter().find(|q| q.id == o.question).map(|q| q.text.clone()).unwrap_or_default();
+            (o.device.as_deref().map(device_name), q)
+        }).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <article class="report">
+            <header class="report-head">
+                <h1>{move || format!("Security and privacy report: {}", name())}</h1>
+                <p>{format!("Made with ThingRisk on {} · catalog {} · built on ISO/IEC 27400", app.today, catalog.version)}</p>
+                <div class="actions no-print">
+                    <button type="button" class="primary" on:click=print>"Print / Save as PDF"</button>
+                    <A href=href("/data") attr:class="button">"Export data (JSON, CSV)"</A>
+                </div>
+            </header>
+            <section class="report-section">
+                <h2>"Devices"</h2>
+                <table class="report-table">
+                    <thead><tr><th scope="col">"Device"</th><th scope="col">"Type"</th><th scope="col">"Answered"</th><th scope="col">"Worst risk now"</th></tr></thead>
+                    <tbody>{move || devices().into_iter().map(|(n, c, a, t, w)| view! {
+                        <tr><td>{n}</td><td>{c}</td><td>{format!("{a} of {t}")}</td><td>{w.map(|w| view! { <LevelBadge level=w /> })}</td></tr>
+                    }).collect_view()}</tbody>
+                </table>
+            </section>
+            <section class="report-section">
+                <h2>"Heat maps"</h2>
+                <div class="heat-maps">
+                    <HeatMap id="report-inherent" title="Inherent risk" counts=inherent selected=s1 />
+                    <HeatMap id="report-residual" title="Residual risk" counts=residual selected=s2 />
+                </div>
+            </section>
+            <section class="report-section">
+                <h2>"Top risks and why"</h2>
+                <ol class="report-risks">{move || top().into_iter().map(|(d, t, i, r, why)| view! {
+                    <li>
+                        <h3>{format!("{d}: {t}")}</h3>
+                        <p><LevelBadge level=i prefix="Inherent: " />" → "<LevelBadge level=r prefix="Now: " /></p>
+                        <ul class="explanation">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    </li>
+                }).collect_view()}</ol>
+            </section>
+            <section class="report-section">
+                <h2>"Action plan"</h2>
+                <ol class="report-plan">{move || plan().into_iter().map(|(_, t, steps, n)| view! {
+                    <li><strong>{t}</strong>{format!(" — lowers {n} risks")}
+                        <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                    </li>
+                }).collect_view()}</ol>
+            </section>
+            <section class="report-section">
+                <h2>"Open questions"</h2>
+                {move || {
+                    let o = open();
+                    if o.is_empty() {
+                        view! { <p>"None: every question was answered with something other than “don't know”."</p> }.into_any()
+                    } else {
+                        view! { <ul>{o.into_iter().map(|(d, q)| view! { <li>{d.map(|d| format!("{d}: "))}{q}</li> }).collect_view()}</ul> }.into_any()
+                    }
+                }}
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,144 @@
+// Action plan with what-if, the catalog browser with deep links, the
+// supply-side checklist, the printable report and the CSV export.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { launch, appReady, artifact } from "./harness.mjs";
+import { axeViolations } from "./axe.mjs";
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** A home with a router and a camera, everything answered "No". */
+async function homeWithDevices(page) {
+  await page.goto(env.url);
+  await appReady(page);
+  await page.getByRole("button", { name: "Start" }).click();
+  for (const [type, name] of [[/Router or mesh/i, "Hall router"], [/indoor camera/i, "Nursery camera"]]) {
+    await page.getByRole("button", { name: type }).first().click();
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: /^Add / }).click();
+    await page.getByRole("link", { name }).waitFor();
+  }
+}
+
+async function tableCounts(page, caption) {
+  const table = page.locator("table.heat-table", { has: page.locator("caption", { hasText: caption }) });
+  return (await table.locator("tbody button").allTextContents()).map(Number);
+}
+
+test("marking a control planned moves a pair on the projected map; done records the answer", async () => {
+  const { page, context, log } = await env.page({ viewport: { width: 1280, height: 900 } });
+  await homeWithDevices(page);
+  await page.getByRole("link", { name: "Action plan", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Your action plan" }).waitFor();
+  const now = await tableCounts(page, "Residual risk now");
+  const before = await tableCounts(page, "Projected with planned steps");
+  assert.deepEqual(before, now, "with nothing planned, the projection is the current picture");
+  const first = page.locator("li.plan-entry").first();
+  const title = (await first.locator("h3").innerText()).replace(/^1\. /, "");
+  await first.getByRole("button", { name: "Plan it" }).click();
+  await page.getByRole("heading", { name: /\(1 planned\)/ }).waitFor();
+  const after = await tableCounts(page, "Projected with planned steps");
+  assert.notDeepEqual(after, before, "a pair's projected cell changed");
+  assert.equal(after.reduce((a, b) => a + b, 0), before.reduce((a, b) => a + b, 0));
+  assert.deepEqual(await tableCounts(page, "Residual risk now"), now, "the current picture is unchanged");
+  // Filters: "Ask the vendor" only shows vendor-only steps; a device narrows the list.
+  const all = await page.locator("li.plan-entry").count();
+  await page.getByLabel("For").selectOption({ label: "Nursery camera" });
+  const cam = await page.locator("li.plan-entry").count();
+  assert.ok(cam > 0 && cam < all, `device filter narrows ${all} -> ${cam}`);
+  await page.getByLabel("For").selectOption({ label: "The whole home" });
+  // Done: the entry leaves the plan, and the residual map improves.
+  const entry = page.locator("li.plan-entry", { has: page.locator("h3", { hasText: title }) });
+  await entry.getByRole("button", { name: "Mark as done" }).click();
+  await page.locator("li.plan-entry", { has: page.locator("h3", { hasText: new RegExp(`\\. ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) }).waitFor({ state: "detached" });
+  assert.notDeepEqual(await tableCounts(page, "Residual risk now"), now, "done lowered the residual picture");
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("the catalog is searchable and entries have deep links that survive a reload", async () => {
+  const { page, context } = await env.page();
+  await page.goto(env.url + "catalog");
+  await appReady(page);
+  const status = page.getByRole("status").filter({ hasText: /scenarios, \d+ controls/ });
+  const full = await status.innerText();
+  await page.getByLabel("Search").fill("password");
+  await page.waitForTimeout(100);
+  assert.notEqual(await status.innerText(), full, "search narrows the list");
+  const link = page.locator(".catalog-list a").first();
+  const name = await link.innerText();
+  await link.click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  const url = page.url();
+  assert.match(url, /\/thingrisk\/catalog\/(scn|ctl)\./);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByRole("heading", { level: 1 }).innerText(), name);
+  assert.ok(await page.getByRole("table", { name: "References" }).isVisible());
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("the supply-side checklist counts progress, keeps it and exports it", async () => {
+  const { page, context } = await env.page();
+  await page.goto(env.url + "supply");
+  await appReady(page);
+  const boxes = page.getByRole("checkbox");
+  const n = await boxes.count();
+  assert.ok(n >= 12, `${n} supply-side practices`);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  assert.match(await page.locator(".progress").first().innerText(), new RegExp(`2 of ${n}`));
+  await page.reload();
+  await appReady(page);
+  assert.match(await page.locator(".progress").first().innerText(), new RegExp(`2 of ${n}`));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Export the checklist/ }).click()]);
+  const csv = fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.equal(csv.length, n + 1);
+  assert.equal(csv.filter((l) => l.endsWith(",yes")).length, 2);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("the printable report shows both heat maps and no navigation; the CSV has one row per pair", async () => {
+  const { page, context } = await env.page({ viewport: { width: 1280, height: 900 } });
+  await homeWithDevices(page);
+  await page.getByRole("link", { name: "Results", exact: true }).click();
+  const pairs = Number((await page.locator("p.lead").innerText()).match(/^(\d+) device-risk pairs/)[1]);
+  await page.goto(env.url + "report");
+  await appReady(page);
+  await page.getByRole("heading", { level: 1, name: /Security and privacy report/ }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".site-header").isVisible(), false, "no navigation in print");
+  assert.equal(await page.getByRole("button", { name: /Print/ }).isVisible(), false);
+  const canvases = page.locator("canvas.heat-canvas");
+  assert.equal(await canvases.count(), 2);
+  for (const c of await canvases.all()) {
+    assert.ok(await c.isVisible(), "heat map visible in print");
+    const inked = await c.evaluate((el) => {
+      const d = el.getContext("2d").getImageData(0, 0, el.width, el.height).data;
+      let coloured = 0;
+      for (let i = 0; i < d.length; i += 16) if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) coloured++;
+      return coloured;
+    });
+    assert.ok(inked > 100, "the canvas is drawn");
+  }
+  await page.pdf({ path: artifact("report.pdf"), format: "A4" });
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(env.url + "data");
+  await appReady(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Risk register (CSV)" }).click()]);
+  const rows = fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  assert.match(rows[0], /^household,device,/);
+  assert.equal(rows.length - 1, pairs, "one row per device-risk pair");
+  await context.close();
+});
