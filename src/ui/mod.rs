@@ -9,6 +9,7 @@ pub mod download;
 pub mod pages;
 pub mod persist;
 pub mod state;
+pub mod sw;
 
 pub use app::App;
 

@@ -25,15 +25,16 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server and the browser. Call `close()` when done. */
-export async function launch({ dir = process.env.E2E_DIST || path.join(repo, "dist") } = {}) {
+export async function launch({ dir = process.env.E2E_DIST || path.join(repo, "dist"), base = BASE } = {}) {
   if (!fs.existsSync(path.join(dir, "index.html")))
     throw new Error(`${dir} has no build: run the release build first (make test does)`);
-  const { server, url } = await startServer({ dir, base: BASE });
+  const { server, url } = await startServer({ dir, base });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
   const origin = new URL(url).origin;
+  const pages = [];
   return {
     url,
     origin,
@@ -53,11 +54,28 @@ export async function launch({ dir = process.env.E2E_DIST || path.join(repo, "di
         if (m.type() === "error") log.errors.push(m.text());
       });
       page.on("pageerror", (e) => log.errors.push(String(e)));
+      // Content-Security-Policy violations of every document this page loads.
+      log.csp = [];
+      await context.exposeBinding("__e2eCsp", (_, v) => log.csp.push(v));
+      await context.addInitScript(() =>
+        document.addEventListener("securitypolicyviolation", (e) =>
+          window.__e2eCsp(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`),
+        ),
+      );
+      pages.push(log);
       return { page, context, log };
     },
+    /** Every page's CSP violations and requests to other origins so far (both must stay empty). */
+    leaks() {
+      return { csp: pages.flatMap((l) => l.csp), foreign: pages.flatMap((l) => l.foreign) };
+    },
+    /** Closes everything; fails the file if any page broke the CSP or left the origin. */
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
+      const { csp, foreign } = this.leaks();
+      if (csp.length || foreign.length)
+        throw new Error(`CSP violations: ${JSON.stringify(csp)}; requests to other origins: ${JSON.stringify(foreign)}`);
     },
   };
 }

@@ -7,6 +7,7 @@ pub mod notices;
 pub mod progress_bar;
 pub mod questionnaire;
 pub mod risk_list;
+pub mod update_prompt;
 
 pub use answer_buttons::AnswerButtons;
 pub use heat_map::{HeatMap, HeatTable};
@@ -15,3 +16,4 @@ pub use notices::Notices;
 pub use progress_bar::ProgressBar;
 pub use questionnaire::Questionnaire;
 pub use risk_list::RiskList;
+pub use update_prompt::UpdatePrompt;

@@ -1,0 +1,204 @@
+// Turns a Trunk build into an offline, installable app with a strict CSP.
+// Trunk runs it as the post_build hook (Trunk.toml) on the staging dir; it can
+// also be rerun on any finished build (it is idempotent):
+//
+//   node scripts/pwa.mjs [dir] [public-url]     (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
+//
+// Steps, in order (each later step needs the earlier ones' output):
+// 1. Trunk's inline loader `<script type="module">import init…` moves into a
+//    hashed external file, so the CSP needs no 'unsafe-inline' and no hash.
+// 2. A Content-Security-Policy meta tag goes first in <head>.
+// 3. manifest.webmanifest: name, icons, colours, start_url and scope = public URL.
+// 4. 404.html becomes a copy of the final index.html (static hosts answer
+//    unknown paths with it, so deep links survive a reload).
+// 5. sw.js: precaches every file of the build under one cache whose name is a
+//    hash of all file names and contents, so each release gets a new cache
+//    and a new worker, and the old cache goes when the new worker takes over.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The policy. frame-ancestors only works as a header (see README). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+export const SW_FILE = "sw.js";
+export const MANIFEST_FILE = "manifest.webmanifest";
+export const CACHE_PREFIX = "thingrisk-";
+const THEME = "#1d3557";
+const BACKGROUND = "#f3f5f8";
+
+const sha = (algo, data, enc = "hex") => crypto.createHash(algo).update(data).digest(enc);
+
+/** Every file under `dir` as a sorted list of "/"-separated relative paths. */
+export function listFiles(dir) {
+  const out = [];
+  const walk = (d, rel) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(d, e.name), r);
+      else if (e.isFile()) out.push(r);
+    }
+  };
+  walk(dir, "");
+  return out.sort();
+}
+
+/** Step 1: the inline loader becomes `<name>-loader-<hash>.js`. Returns the new html. */
+export function externaliseLoader(dir, html, publicUrl) {
+  return html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (whole, body) => {
+    if (!/\bimport init\b/.test(body)) return whole;
+    const name = `thingrisk-loader-${sha("sha256", body).slice(0, 16)}.js`;
+    fs.writeFileSync(path.join(dir, name), body.trim() + "\n");
+    const integrity = `sha384-${sha("sha384", body.trim() + "\n", "base64")}`;
+    return `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`;
+  });
+}
+
+/** Inline scripts left in the page (none in a release build; trunk serve adds its autoreload). */
+export function inlineScripts(html) {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+    ([, attrs, body]) => !/\bsrc=/.test(attrs) && body.trim() !== "",
+  );
+}
+
+/** Step 2: the CSP meta tag, right after <meta charset> (before anything it governs). */
+export function addCsp(html) {
+  const clean = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, "");
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`;
+  const charset = /<meta charset="[^"]*"\s*\/?>/;
+  if (!charset.test(clean)) throw new Error("index.html has no <meta charset>: cannot place the CSP");
+  return clean.replace(charset, (m) => `${m}\n    ${tag}`);
+}
+
+/** Step 3: the web app manifest. Icon paths are relative to the manifest itself. */
+export function manifest(publicUrl) {
+  const icon = (src, size, purpose) => ({ src, sizes: `${size}x${size}`, type: "image/png", purpose });
+  return {
+    id: publicUrl,
+    name: "ThingRisk — smart home security and privacy check",
+    short_name: "ThingRisk",
+    description:
+      "A private, offline self-assessment of the security and privacy risks of the connected devices in your home.",
+    lang: "en",
+    start_url: publicUrl,
+    scope: publicUrl,
+    display: "standalone",
+    theme_color: THEME,
+    background_color: BACKGROUND,
+    icons: [
+      icon("icons/icon-192.png", 192, "any"),
+      icon("icons/icon-512.png", 512, "any"),
+      icon("icons/icon-maskable-192.png", 192, "maskable"),
+      icon("icons/icon-maskable-512.png", 512, "maskable"),
+    ],
+  };
+}
+
+/** The release version: a hash of every file name and content except the worker itself. */
+export function buildVersion(dir, files) {
+  const h = crypto.createHash("sha256");
+  for (const f of files) h.update(`${f}\0${sha("sha256", fs.readFileSync(path.join(dir, f)))}\n`);
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Step 5: the service worker's source. */
+export function serviceWorker({ cacheName, publicUrl, files }) {
+  const urls = files.map((f) => publicUrl + f);
+  return `// Generated by scripts/pwa.mjs at build time: do not edit.
+// One cache per release; every file of the build is precached on install.
+const CACHE = ${JSON.stringify(cacheName)};
+const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
+const INDEX = ${JSON.stringify(publicUrl + "index.html")};
+const FILES = ${JSON.stringify(urls, null, 1)};
+
+self.addEventListener("install", (event) => {
+  // "reload" skips the HTTP cache: a file must come from this release.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((u) => new Request(u, { cache: "reload" })))),
+  );
+  // No skipWaiting here: open tabs keep the release they started with until
+  // the user chooses "Reload to update" (the page then posts SKIP_WAITING).
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))),
+    ),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(req);
+      if (hit) return hit;
+      // Any in-scope page (deep links included) is the app shell.
+      if (req.mode === "navigate") {
+        const shell = await cache.match(INDEX);
+        if (shell) return shell;
+      }
+      return fetch(req);
+    }),
+  );
+});
+`;
+}
+
+/** Runs every step on a build dir. Returns figures for the log and the tests. */
+export function generate({ dir, publicUrl }) {
+  if (!dir) throw new Error("no build dir: pass one or run as a Trunk hook (TRUNK_STAGING_DIR)");
+  publicUrl = publicUrl || "/";
+  if (!publicUrl.endsWith("/")) publicUrl += "/";
+  const indexPath = path.join(dir, "index.html");
+  let html = fs.readFileSync(indexPath, "utf8");
+
+  html = externaliseLoader(dir, html, publicUrl);
+  const left = inlineScripts(html);
+  if (left.length === 0) html = addCsp(html);
+  else
+    console.warn(
+      `pwa.mjs: ${left.length} inline script(s) left (trunk serve's autoreload?): no CSP meta tag in this build`,
+    );
+  fs.writeFileSync(indexPath, html);
+  fs.writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest(publicUrl), null, 2) + "\n");
+  fs.copyFileSync(indexPath, path.join(dir, "404.html"));
+
+  // Loaders of earlier runs on this dir (rerun after a change) are not part of the build.
+  const loaderRefs = new Set([...html.matchAll(/thingrisk-loader-[0-9a-f]{16}\.js/g)].map((m) => m[0]));
+  for (const f of fs.readdirSync(dir))
+    if (/^thingrisk-loader-[0-9a-f]{16}\.js$/.test(f) && !loaderRefs.has(f)) fs.rmSync(path.join(dir, f));
+
+  const files = listFiles(dir).filter((f) => f !== SW_FILE);
+  const version = buildVersion(dir, files);
+  const cacheName = CACHE_PREFIX + version;
+  fs.writeFileSync(path.join(dir, SW_FILE), serviceWorker({ cacheName, publicUrl, files }));
+  const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  return { cacheName, files, bytes, csp: left.length === 0 };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+  const publicUrl = process.argv[3] || process.env.TRUNK_PUBLIC_URL;
+  const r = generate({ dir, publicUrl });
+  console.log(`pwa.mjs: ${r.cacheName}, ${r.files.length} files precached (${r.bytes} B)`);
+}

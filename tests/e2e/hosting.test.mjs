@@ -1,0 +1,183 @@
+// Static hosting and the strict CSP: the build works under a subpath and at a
+// domain root, deep links survive a reload, the manifest and icons are right,
+// the CSP is strict and in force, and nothing comes from or goes to another
+// origin. (The harness also fails any file whose pages broke the CSP.)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launch, appReady, repo, BASE } from "./harness.mjs";
+import { generate, CSP } from "../../scripts/pwa.mjs";
+
+const DIST = process.env.E2E_DIST || path.join(repo, "dist");
+const read = (f, dir = DIST) => fs.readFileSync(path.join(dir, f), "utf8");
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+test("the built pages carry a strict CSP and no inline script, style or foreign URL", () => {
+  const html = read("index.html");
+  assert.equal(read("404.html"), html, "404.html is a copy of the final index.html");
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  assert.ok(meta, "CSP meta tag present");
+  const policy = Object.fromEntries(meta[1].split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(policy["default-src"], ["'self'"]);
+  assert.deepEqual(policy["connect-src"], ["'self'"]);
+  assert.deepEqual(policy["script-src"], ["'self'", "'wasm-unsafe-eval'"]);
+  assert.deepEqual(policy["style-src"], ["'self'"]);
+  assert.doesNotMatch(meta[1], /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
+  assert.ok(html.indexOf("Content-Security-Policy") < html.indexOf("<script"), "the CSP comes before any script");
+  // Every script is an external file of this build; no inline style anywhere.
+  for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    assert.equal(body.trim(), "", "no inline script");
+    const src = attrs.match(/src="([^"]+)"/)[1];
+    assert.ok(src.startsWith(BASE) && fs.existsSync(path.join(DIST, src.slice(BASE.length))), src);
+  }
+  assert.doesNotMatch(html, /\sstyle=|<style/);
+  for (const f of ["index.html", "manifest.webmanifest", ...fs.readdirSync(DIST).filter((f) => f.endsWith(".css"))])
+    assert.doesNotMatch(read(f), /(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}\//i, `${f} names no other origin`);
+});
+
+test("the CSP is in force: injected inline script, handler, style and eval are blocked and reported", async () => {
+  const { page, context, log } = await env.page();
+  await page.goto(env.url);
+  await appReady(page);
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__inlineRan = true";
+    document.head.append(s);
+    const b = document.createElement("button");
+    b.setAttribute("onclick", "window.__handlerRan = true");
+    b.setAttribute("style", "letter-spacing: 7px");
+    document.body.append(b);
+    b.click();
+    window.__spacing = getComputedStyle(b).letterSpacing;
+    b.remove();
+  });
+  // Outside page.evaluate, which DevTools exempts from the policy.
+  await page.evaluate(() => new Promise((r) => setTimeout(() => {
+    try {
+      window.__evalRan = eval("true");
+    } catch {
+      window.__evalRan = false;
+    }
+    r();
+  })));
+  const ran = await page.evaluate(() => [window.__inlineRan, window.__handlerRan, window.__spacing, window.__evalRan]);
+  assert.deepEqual(ran, [undefined, undefined, "normal", false]);
+  await page.waitForTimeout(200);
+  const kinds = log.csp.map((v) => v.split(" ")[0]).sort();
+  assert.deepEqual(kinds, ["script-src", "script-src-attr", "script-src-elem", "style-src-attr"], log.csp.join("\n"));
+  log.csp.length = 0; // these were ours on purpose
+  // The app itself sets no cookie and keeps data only in localStorage.
+  assert.equal(await page.evaluate(() => document.cookie), "");
+  assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});
+
+test("the manifest is valid, scoped to the subpath, with icons in every size it names", async () => {
+  const { page, context, log } = await env.page();
+  await page.goto(env.url);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await context.newCDPSession(page);
+  const { url, errors } = await cdp.send("Page.getAppManifest");
+  assert.equal(url, env.url + "manifest.webmanifest");
+  assert.deepEqual(errors, []);
+  const m = JSON.parse(read("manifest.webmanifest"));
+  assert.equal(m.start_url, BASE);
+  assert.equal(m.scope, BASE);
+  assert.equal(m.display, "standalone");
+  assert.match(m.theme_color, /^#[0-9a-f]{6}$/i);
+  const sizes = (purpose) => m.icons.filter((i) => i.purpose === purpose).map((i) => i.sizes);
+  assert.deepEqual(sizes("any"), ["192x192", "512x512"]);
+  assert.deepEqual(sizes("maskable"), ["192x192", "512x512"]);
+  const apple = await page.locator('link[rel="apple-touch-icon"]').evaluate((l) => l.href);
+  for (const [src, size] of [...m.icons.map((i) => [env.url + i.src, i.sizes]), [apple, "180x180"]]) {
+    const res = await context.request.get(src);
+    assert.equal(res.status(), 200, src);
+    assert.equal(res.headers()["content-type"], "image/png");
+    const png = await res.body();
+    assert.equal(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, size, `${src} is ${size}`);
+  }
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  // Test browsers run in incognito contexts, where nothing can be installed.
+  const blocking = installabilityErrors.filter((e) => e.errorId !== "in-incognito");
+  assert.deepEqual(blocking, [], "Chromium finds nothing else in the way of installing");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a deep link under the subpath survives a reload, before and after the worker, and every asset URL keeps the subpath", async () => {
+  const { page, context, log } = await env.page();
+  const first = await page.goto(env.url + "data");
+  assert.equal(first.status(), 404, "the host answers an unknown path with 404.html");
+  await page.getByRole("heading", { level: 1, name: "Your data" }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const again = await page.reload();
+  assert.ok(again.fromServiceWorker(), "the worker now answers");
+  assert.equal(again.status(), 200);
+  await page.getByRole("heading", { level: 1, name: "Your data" }).waitFor();
+  const prefix = env.url;
+  assert.deepEqual(log.requests.filter((u) => !u.startsWith(prefix)), [], "every request is under the subpath");
+  assert.deepEqual(log.errors.filter((e) => !/status of 404/.test(e)), []);
+  await context.close();
+});
+
+/**
+ * Turns a build made for public URL `from` into the one Trunk makes for `to`:
+ * Trunk only writes the public URL into <base> and the asset URLs of
+ * index.html and its loader, so undo the generator's loader step, swap the
+ * prefix, and run the generator again as the Trunk hook does.
+ */
+function rehost(src, from, to) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thingrisk-rehost-"));
+  fs.cpSync(src, dir, { recursive: true });
+  for (const f of ["sw.js", "manifest.webmanifest", "404.html"]) fs.rmSync(path.join(dir, f));
+  const swap = (s) => s.replaceAll(`"${from}`, `"${to}`).replaceAll(`'${from}`, `'${to}`);
+  let html = read("index.html", dir);
+  html = html.replace(/<script type="module" src="[^"]*?(thingrisk-loader-[0-9a-f]+\.js)"[^>]*><\/script>/, (_, loader) => {
+    const body = read(loader, dir);
+    fs.rmSync(path.join(dir, loader));
+    return `<script type="module">\n${swap(body)}</script>`;
+  });
+  html = swap(html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ""));
+  fs.writeFileSync(path.join(dir, "index.html"), html);
+  generate({ dir, publicUrl: to });
+  return dir;
+}
+
+test("the same app hosted at a domain root: loads, registers its worker at /, deep links reload", async () => {
+  const other = BASE === "/" ? "/thingrisk/" : "/";
+  const dir = rehost(DIST, BASE, other);
+  assert.match(read("index.html", dir), new RegExp(`<base href="${other}"`));
+  assert.ok(read("index.html", dir).includes(CSP));
+  const root = await launch({ dir, base: other });
+  try {
+    const { page, context, log } = await root.page();
+    await page.goto(root.url);
+    await appReady(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(scope, root.url);
+    assert.equal(JSON.parse(read("manifest.webmanifest", dir)).start_url, other);
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByRole("heading", { name: "Your devices" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, other + "devices");
+    await page.reload();
+    await page.getByRole("heading", { name: "Your devices" }).waitFor();
+    const prefix = root.url;
+    assert.deepEqual(log.requests.filter((u) => !u.startsWith(prefix)), []);
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(root.leaks(), { csp: [], foreign: [] });
+    await context.close();
+  } finally {
+    await root.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
