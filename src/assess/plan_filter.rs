@@ -22,12 +22,27 @@ impl PlanFilter {
     pub fn apply<'c>(&self, catalog: &Catalog, plan: &[PlanEntry<'c>]) -> Vec<PlanEntry<'c>> {
         plan.iter()
             .filter(|e| {
-                self.when.is_none_or(|w| catalog.controls.iter().any(|c| c.id == e.control && c.when == w))
+                self.when.is_none_or(|w| {
+                    catalog
+                        .controls
+                        .iter()
+                        .any(|c| c.id == e.control && c.when == w)
+                })
             })
             .filter_map(|e| {
-                let Some(device) = &self.device else { return Some(e.clone()) };
-                let lowers: Vec<_> = e.lowers.iter().filter(|l| &l.device == device).cloned().collect();
-                (!lowers.is_empty()).then(|| PlanEntry { lowers, ..e.clone() })
+                let Some(device) = &self.device else {
+                    return Some(e.clone());
+                };
+                let lowers: Vec<_> = e
+                    .lowers
+                    .iter()
+                    .filter(|l| &l.device == device)
+                    .cloned()
+                    .collect();
+                (!lowers.is_empty()).then(|| PlanEntry {
+                    lowers,
+                    ..e.clone()
+                })
             })
             .collect()
     }
@@ -38,14 +53,24 @@ impl Household {
     /// asks about it, for the household (household-scope controls) or for
     /// each of `devices`. Returns false when no question asks about it.
     pub fn mark_done(&mut self, catalog: &Catalog, control: &str, devices: &[String]) -> bool {
-        let Some(question) = catalog.questions.iter().find(|q| q.control.as_deref() == Some(control)) else {
+        let Some(question) = catalog
+            .questions
+            .iter()
+            .find(|q| q.control.as_deref() == Some(control))
+        else {
             return false;
         };
         match question.scope {
-            Scope::Household => self.set_answer(&AnswerTarget::Household, &question.id, Some(Answer::Yes)),
+            Scope::Household => {
+                self.set_answer(&AnswerTarget::Household, &question.id, Some(Answer::Yes))
+            }
             Scope::Device => {
                 for d in devices {
-                    self.set_answer(&AnswerTarget::Device(d.clone()), &question.id, Some(Answer::Yes));
+                    self.set_answer(
+                        &AnswerTarget::Device(d.clone()),
+                        &question.id,
+                        Some(Answer::Yes),
+                    );
                 }
             }
         }
@@ -63,7 +88,8 @@ mod tests {
     fn home() -> Household {
         let mut h = Household::new("h", "Home");
         h.devices.push(Device::new("d1", "Router", "dev.router"));
-        h.devices.push(Device::new("d2", "Camera", "dev.indoor-camera"));
+        h.devices
+            .push(Device::new("d2", "Camera", "dev.indoor-camera"));
         h
     }
 
@@ -76,11 +102,25 @@ mod tests {
         let plan = engine.plan(&a);
         assert!(!plan.is_empty());
         for when in [When::Now, When::AtPurchase, When::VendorOnly] {
-            let f = PlanFilter { when: Some(when), device: None };
+            let f = PlanFilter {
+                when: Some(when),
+                device: None,
+            };
             let kept = f.apply(c, &plan);
-            let expected = plan.iter().filter(|e| c.controls.iter().any(|x| x.id == e.control && x.when == when)).count();
+            let expected = plan
+                .iter()
+                .filter(|e| {
+                    c.controls
+                        .iter()
+                        .any(|x| x.id == e.control && x.when == when)
+                })
+                .count();
             assert_eq!(kept.len(), expected);
-            assert!(kept.iter().all(|e| c.controls.iter().any(|x| x.id == e.control && x.when == when)));
+            assert!(kept.iter().all(|e| {
+                c.controls
+                    .iter()
+                    .any(|x| x.id == e.control && x.when == when)
+            }));
         }
         assert_eq!(PlanFilter::default().apply(c, &plan), plan);
     }
@@ -92,11 +132,20 @@ mod tests {
         let engine = Engine::new(c);
         let a = engine.evaluate(&h, Date::new(2026, 6, 1).unwrap());
         let plan = engine.plan(&a);
-        let f = PlanFilter { when: None, device: Some("d2".into()) };
+        let f = PlanFilter {
+            when: None,
+            device: Some("d2".into()),
+        };
         let kept = f.apply(c, &plan);
         assert!(!kept.is_empty());
-        assert!(kept.iter().all(|e| !e.lowers.is_empty() && e.lowers.iter().all(|l| l.device == "d2")));
-        let with_d2 = plan.iter().filter(|e| e.lowers.iter().any(|l| l.device == "d2")).count();
+        assert!(
+            kept.iter()
+                .all(|e| !e.lowers.is_empty() && e.lowers.iter().all(|l| l.device == "d2"))
+        );
+        let with_d2 = plan
+            .iter()
+            .filter(|e| e.lowers.iter().any(|l| l.device == "d2"))
+            .count();
         assert_eq!(kept.len(), with_d2);
     }
 
@@ -112,7 +161,11 @@ mod tests {
         h.set_planned(top.control, true);
         assert!(h.mark_done(c, top.control, &devices));
         assert!(h.planned.is_empty(), "done replaces planned");
-        let q = c.questions.iter().find(|q| q.control.as_deref() == Some(top.control)).unwrap();
+        let q = c
+            .questions
+            .iter()
+            .find(|q| q.control.as_deref() == Some(top.control))
+            .unwrap();
         match q.scope {
             Scope::Household => assert_eq!(h.answers.get(&q.id), Some(&Answer::Yes)),
             Scope::Device => {
@@ -124,7 +177,10 @@ mod tests {
         let after = engine.evaluate(&h, today);
         for l in &top.lowers {
             let p = after.pair(&l.device, l.scenario).unwrap();
-            assert!((p.residual.score - l.projected_score).abs() < 0.01, "the pair reaches its projected score");
+            assert!(
+                (p.residual.score - l.projected_score).abs() < 0.01,
+                "the pair reaches its projected score"
+            );
         }
         assert!(!h.mark_done(c, "ctl.no-such-control", &devices));
     }

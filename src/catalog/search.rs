@@ -14,8 +14,13 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 5] =
-        [Framework::Iso27400, Framework::EtsiEn303645, Framework::NistIr8425, Framework::OwaspIot2018, Framework::UkPsti];
+    pub const ALL: [Framework; 5] = [
+        Framework::Iso27400,
+        Framework::EtsiEn303645,
+        Framework::NistIr8425,
+        Framework::OwaspIot2018,
+        Framework::UkPsti,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -73,12 +78,22 @@ fn words(text: &str) -> Vec<String> {
 }
 
 fn all_refs(refs: &References) -> impl Iterator<Item = &String> {
-    Framework::ALL.into_iter().flat_map(move |f| f.ids(refs).iter())
+    Framework::ALL
+        .into_iter()
+        .flat_map(move |f| f.ids(refs).iter())
 }
 
 /// The texts a scenario is searched in.
 fn scenario_text(s: &Scenario) -> String {
-    let mut t = format!("{} {} {} {} {} {}", s.id, s.title, s.event, s.consequence, s.story, s.sources.join(" "));
+    let mut t = format!(
+        "{} {} {} {} {} {}",
+        s.id,
+        s.title,
+        s.event,
+        s.consequence,
+        s.story,
+        s.sources.join(" ")
+    );
     for r in all_refs(&s.refs) {
         t.push(' ');
         t.push_str(r);
@@ -102,19 +117,26 @@ impl CatalogFilter {
             return false;
         }
         if let Some(cat) = &self.category {
-            let caps = catalog.device_categories.iter().find(|c| &c.id == cat).map(|c| c.capabilities.as_slice()).unwrap_or(&[]);
+            let caps = catalog
+                .device_categories
+                .iter()
+                .find(|c| &c.id == cat)
+                .map(|c| c.capabilities.as_slice())
+                .unwrap_or(&[]);
             if !s.applies_to.matches(cat, caps.iter().map(String::as_str)) {
                 return false;
             }
         }
-        if let Some(d) = self.dimension {
-            if s.impact.get(d) < 4 {
-                return false;
-            }
+        if self.dimension.is_some_and(|d| s.impact.get(d) < 4) {
+            return false;
         }
         if let Some(f) = self.framework {
             let own = !f.ids(&s.refs).is_empty();
-            let via = s.treatments.iter().any(|t| catalog.control(&t.control).is_some_and(|c| !f.ids(&c.refs).is_empty()));
+            let via = s.treatments.iter().any(|t| {
+                catalog
+                    .control(&t.control)
+                    .is_some_and(|c| !f.ids(&c.refs).is_empty())
+            });
             if !own && !via {
                 return false;
             }
@@ -125,7 +147,11 @@ impl CatalogFilter {
     /// The scenarios that pass, in catalog order.
     pub fn scenarios<'c>(&self, catalog: &'c Catalog) -> Vec<&'c Scenario> {
         let text = words(&self.text);
-        catalog.scenarios.iter().filter(|s| self.scenario_matches(catalog, s, &text)).collect()
+        catalog
+            .scenarios
+            .iter()
+            .filter(|s| self.scenario_matches(catalog, s, &text))
+            .collect()
     }
 
     /// The controls that pass, in catalog order.
@@ -133,8 +159,16 @@ impl CatalogFilter {
         let text = words(&self.text);
         let scoped = self.category.is_some() || self.dimension.is_some();
         // Scenario-side filters reach controls through what they treat.
-        let relevant = CatalogFilter { text: String::new(), framework: None, ..self.clone() };
-        let treated: Vec<&Scenario> = if scoped { relevant.scenarios(catalog) } else { Vec::new() };
+        let relevant = CatalogFilter {
+            text: String::new(),
+            framework: None,
+            ..self.clone()
+        };
+        let treated: Vec<&Scenario> = if scoped {
+            relevant.scenarios(catalog)
+        } else {
+            Vec::new()
+        };
         catalog
             .controls
             .iter()
@@ -142,7 +176,10 @@ impl CatalogFilter {
                 let hay = control_text(c);
                 text.iter().all(|w| hay.contains(w.as_str()))
                     && self.framework.is_none_or(|f| !f.ids(&c.refs).is_empty())
-                    && (!scoped || treated.iter().any(|s| s.treatments.iter().any(|t| t.control == c.id)))
+                    && (!scoped
+                        || treated
+                            .iter()
+                            .any(|s| s.treatments.iter().any(|t| t.control == c.id)))
             })
             .collect()
     }
@@ -159,7 +196,12 @@ impl Catalog {
     pub fn treated_by<'c>(&'c self, control: &str) -> Vec<(&'c Scenario, &'c Treatment)> {
         self.scenarios
             .iter()
-            .flat_map(|s| s.treatments.iter().filter(|t| t.control == control).map(move |t| (s, t)))
+            .flat_map(|s| {
+                s.treatments
+                    .iter()
+                    .filter(|t| t.control == control)
+                    .map(move |t| (s, t))
+            })
             .collect()
     }
 }
@@ -182,33 +224,65 @@ mod tests {
         let c = embedded();
         let s = &c.scenarios[0];
         let word = s.title.split_whitespace().last().unwrap().to_uppercase();
-        let f = CatalogFilter { text: format!("{word} {}", s.id), ..Default::default() };
-        assert_eq!(f.scenarios(c).iter().map(|x| &x.id).collect::<Vec<_>>(), [&s.id]);
-        let none = CatalogFilter { text: "zzqqxx".into(), ..Default::default() };
+        let f = CatalogFilter {
+            text: format!("{word} {}", s.id),
+            ..Default::default()
+        };
+        assert_eq!(
+            f.scenarios(c).iter().map(|x| &x.id).collect::<Vec<_>>(),
+            [&s.id]
+        );
+        let none = CatalogFilter {
+            text: "zzqqxx".into(),
+            ..Default::default()
+        };
         assert!(none.scenarios(c).is_empty() && none.controls(c).is_empty());
         // Framework ids are searchable too.
-        let psti = CatalogFilter { text: "5.1-1".into(), ..Default::default() };
-        assert!(psti.controls(c).iter().all(|x| x.refs.etsi_en_303_645.iter().any(|r| r.contains("5.1-1")) || control_text(x).contains("5.1-1")));
+        let psti = CatalogFilter {
+            text: "5.1-1".into(),
+            ..Default::default()
+        };
+        assert!(psti.controls(c).iter().all(|x| {
+            x.refs.etsi_en_303_645.iter().any(|r| r.contains("5.1-1"))
+                || control_text(x).contains("5.1-1")
+        }));
         assert!(!psti.controls(c).is_empty());
     }
 
     #[test]
     fn category_dimension_and_framework_filters() {
         let c = embedded();
-        let f = CatalogFilter { category: Some("dev.lock".into()), dimension: Some(Dimension::Safety), ..Default::default() };
+        let f = CatalogFilter {
+            category: Some("dev.lock".into()),
+            dimension: Some(Dimension::Safety),
+            ..Default::default()
+        };
         let scns = f.scenarios(c);
         assert!(!scns.is_empty());
-        let lock = c.device_categories.iter().find(|d| d.id == "dev.lock").unwrap();
+        let lock = c
+            .device_categories
+            .iter()
+            .find(|d| d.id == "dev.lock")
+            .unwrap();
         for s in &scns {
             assert!(s.impact.safety >= 4);
-            assert!(s.applies_to.matches("dev.lock", lock.capabilities.iter().map(String::as_str)));
+            assert!(
+                s.applies_to
+                    .matches("dev.lock", lock.capabilities.iter().map(String::as_str))
+            );
         }
         let ctls = f.controls(c);
         assert!(!ctls.is_empty());
         for ctl in &ctls {
-            assert!(scns.iter().any(|s| s.treatments.iter().any(|t| t.control == ctl.id)));
+            assert!(
+                scns.iter()
+                    .any(|s| s.treatments.iter().any(|t| t.control == ctl.id))
+            );
         }
-        let psti = CatalogFilter { framework: Some(Framework::UkPsti), ..Default::default() };
+        let psti = CatalogFilter {
+            framework: Some(Framework::UkPsti),
+            ..Default::default()
+        };
         let p = psti.controls(c);
         assert!(!p.is_empty() && p.iter().all(|x| !x.refs.uk_psti.is_empty()));
         assert!(p.len() < c.controls.len());

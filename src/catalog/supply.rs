@@ -24,7 +24,9 @@ fn order(group: &str) -> (u32, u32) {
     if group == "other" {
         return (u32::MAX, 0);
     }
-    let mut it = group.split('.').map(|p| p.parse::<u32>().unwrap_or(u32::MAX));
+    let mut it = group
+        .split('.')
+        .map(|p| p.parse::<u32>().unwrap_or(u32::MAX));
     (it.next().unwrap_or(u32::MAX), it.next().unwrap_or(0))
 }
 
@@ -32,8 +34,17 @@ fn order(group: &str) -> (u32, u32) {
 /// provision, groups in provision order, controls in catalog order.
 pub fn supply_groups(catalog: &Catalog) -> Vec<SupplyGroup<'_>> {
     let mut groups: Vec<SupplyGroup<'_>> = Vec::new();
-    for c in catalog.controls.iter().filter(|c| c.stakeholder != Stakeholder::User) {
-        let group = c.refs.etsi_en_303_645.first().map_or("other", |id| provision_group(id)).to_string();
+    for c in catalog
+        .controls
+        .iter()
+        .filter(|c| c.stakeholder != Stakeholder::User)
+    {
+        let group = c
+            .refs
+            .etsi_en_303_645
+            .first()
+            .map_or("other", |id| provision_group(id))
+            .to_string();
         match groups.iter_mut().find(|g| g.group == group) {
             Some(g) => g.controls.push(c),
             None => {
@@ -42,8 +53,15 @@ pub fn supply_groups(catalog: &Catalog) -> Vec<SupplyGroup<'_>> {
                     .etsi_en_303_645
                     .iter()
                     .find(|f| provision_group(&f.id) == group)
-                    .map_or_else(|| "Other supply-side practices".to_string(), |f| f.title.clone());
-                groups.push(SupplyGroup { group, title, controls: vec![c] });
+                    .map_or_else(
+                        || "Other supply-side practices".to_string(),
+                        |f| f.title.clone(),
+                    );
+                groups.push(SupplyGroup {
+                    group,
+                    title,
+                    controls: vec![c],
+                });
             }
         }
     }
@@ -69,15 +87,27 @@ mod tests {
     fn every_supply_control_is_listed_once_under_its_first_provision() {
         let c = embedded();
         let groups = supply_groups(c);
-        let listed: Vec<&str> = groups.iter().flat_map(|g| g.controls.iter().map(|c| c.id.as_str())).collect();
-        let expected: Vec<&str> = c.controls.iter().filter(|x| x.stakeholder != Stakeholder::User).map(|x| x.id.as_str()).collect();
+        let listed: Vec<&str> = groups
+            .iter()
+            .flat_map(|g| g.controls.iter().map(|c| c.id.as_str()))
+            .collect();
+        let expected: Vec<&str> = c
+            .controls
+            .iter()
+            .filter(|x| x.stakeholder != Stakeholder::User)
+            .map(|x| x.id.as_str())
+            .collect();
         assert_eq!(listed.len(), expected.len());
         for id in &expected {
             assert_eq!(listed.iter().filter(|x| *x == id).count(), 1, "{id}");
         }
         for g in &groups {
             for ctl in &g.controls {
-                let first = ctl.refs.etsi_en_303_645.first().map_or("other", |x| provision_group(x));
+                let first = ctl
+                    .refs
+                    .etsi_en_303_645
+                    .first()
+                    .map_or("other", |x| provision_group(x));
                 assert_eq!(first, g.group);
             }
             assert!(!g.title.is_empty());

@@ -5,7 +5,14 @@ use super::csv::{BOM, cell};
 use crate::catalog::supply::SupplyGroup;
 
 /// The checklist's columns.
-pub const SUPPLY_HEADER: [&str; 6] = ["provision_group", "group_title", "control_id", "control", "stakeholder", "done"];
+pub const SUPPLY_HEADER: [&str; 6] = [
+    "provision_group",
+    "group_title",
+    "control_id",
+    "control",
+    "stakeholder",
+    "done",
+];
 
 /// One row per control, grouped as on screen; `done` lists checked control ids.
 pub fn supply_csv(groups: &[SupplyGroup<'_>], done: &[String]) -> String {
@@ -19,9 +26,18 @@ pub fn supply_csv(groups: &[SupplyGroup<'_>], done: &[String]) -> String {
                 crate::catalog::Stakeholder::Provider => "provider",
                 crate::catalog::Stakeholder::User => "user",
             };
-            let yes = if done.iter().any(|d| d == &c.id) { "yes" } else { "no" };
+            let yes = if done.iter().any(|d| d == &c.id) {
+                "yes"
+            } else {
+                "no"
+            };
             let row = [g.group.as_str(), &g.title, &c.id, &c.title, who, yes];
-            out.push_str(&row.iter().map(|x| cell(x).into_owned()).collect::<Vec<_>>().join(","));
+            out.push_str(
+                &row.iter()
+                    .map(|x| cell(x).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
             out.push_str("\r\n");
         }
     }
@@ -39,7 +55,11 @@ mod tests {
         let groups = supply_groups(c);
         let first = groups[0].controls[0].id.clone();
         let text = supply_csv(&groups, std::slice::from_ref(&first));
-        let lines: Vec<&str> = text.trim_start_matches(BOM).trim_end().split("\r\n").collect();
+        let lines: Vec<&str> = text
+            .trim_start_matches(BOM)
+            .trim_end()
+            .split("\r\n")
+            .collect();
         assert_eq!(lines[0], SUPPLY_HEADER.join(","));
         let n: usize = groups.iter().map(|g| g.controls.len()).sum();
         assert_eq!(lines.len(), n + 1);

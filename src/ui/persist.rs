@@ -253,14 +253,14 @@ pub fn watch(app: AppState) {
             match e.new_value() {
                 None => app.state.set(State::default()),
                 Some(text) => {
-                    if let Ok(newer) = decode(&text) {
-                        if newer.revision > app.state.with_untracked(|s| s.revision) {
-                            app.state.set(newer);
-                            app.notify(
-                                NoticeKind::Info,
-                                "Updated with changes made in another tab.",
-                            );
-                        }
+                    if let Ok(newer) = decode(&text)
+                        && newer.revision > app.state.with_untracked(|s| s.revision)
+                    {
+                        app.state.set(newer);
+                        app.notify(
+                            NoticeKind::Info,
+                            "Updated with changes made in another tab.",
+                        );
                     }
                 }
             }

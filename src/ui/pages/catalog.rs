@@ -15,7 +15,12 @@ pub fn CatalogPage() -> impl IntoView {
     let category = RwSignal::new(None::<String>);
     let dimension = RwSignal::new(None::<Dimension>);
     let framework = RwSignal::new(None::<Framework>);
-    let filter = Memo::new(move |_| CatalogFilter { text: text.get(), category: category.get(), dimension: dimension.get(), framework: framework.get() });
+    let filter = Memo::new(move |_| CatalogFilter {
+        text: text.get(),
+        category: category.get(),
+        dimension: dimension.get(),
+        framework: framework.get(),
+    });
     let scenarios = move || filter.with(|f| f.scenarios(catalog));
     let controls = move || filter.with(|f| f.controls(catalog));
     view! {
@@ -106,7 +111,12 @@ fn when(w: crate::catalog::When) -> &'static str {
 fn refs_view(refs: &References) -> impl IntoView + use<> {
     let app = use_app();
     let fw = &app.catalog().frameworks;
-    let title = |list: &[crate::catalog::FrameworkId], id: &str| list.iter().find(|f| f.id == id).map(|f| f.title.clone()).unwrap_or_default();
+    let title = |list: &[crate::catalog::FrameworkId], id: &str| {
+        list.iter()
+            .find(|f| f.id == id)
+            .map(|f| f.title.clone())
+            .unwrap_or_default()
+    };
     let mut rows = Vec::new();
     for f in Framework::ALL {
         let ids = f.ids(refs);
@@ -120,11 +130,16 @@ fn refs_view(refs: &References) -> impl IntoView + use<> {
             Framework::OwaspIot2018 => &fw.owasp_iot_2018,
             Framework::UkPsti => &fw.uk_psti,
         };
-        let items: Vec<String> = ids.iter().map(|id| format!("{id} ({})", title(list, id))).collect();
+        let items: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{id} ({})", title(list, id)))
+            .collect();
         rows.push(view! { <tr><th scope="row">{f.name()}</th><td>{items.join("; ")}</td></tr> });
     }
-    (!rows.is_empty()).then(|| view! {
-        <table class="refs"><caption>"References"</caption><tbody>{rows}</tbody></table>
+    (!rows.is_empty()).then(|| {
+        view! {
+            <table class="refs"><caption>"References"</caption><tbody>{rows}</tbody></table>
+        }
     })
 }
 
@@ -135,7 +150,14 @@ pub fn CatalogEntry() -> impl IntoView {
     let catalog = app.catalog();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let level = |v: u8| catalog.scales.impact.get(usize::from(v.max(1)) - 1).map(|l| l.name.clone()).unwrap_or_default();
+    let level = |v: u8| {
+        catalog
+            .scales
+            .impact
+            .get(usize::from(v.max(1)) - 1)
+            .map(|l| l.name.clone())
+            .unwrap_or_default()
+    };
     view! {
         <p><A href=href("/catalog")>"← All of the catalog"</A></p>
         {move || {

@@ -36,21 +36,66 @@ fn Plan() -> impl IntoView {
     let when = RwSignal::new(None::<When>);
     let device = RwSignal::new(None::<String>);
     let plan = Memo::new(move |_| {
-        let filter = PlanFilter { when: when.get(), device: device.get() };
-        app.assessment.with(|a| a.as_ref().map(|a| filter.apply(catalog, &app.engine.plan(a))).unwrap_or_default())
+        let filter = PlanFilter {
+            when: when.get(),
+            device: device.get(),
+        };
+        app.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| filter.apply(catalog, &app.engine.plan(a)))
+                .unwrap_or_default()
+        })
     });
     let devices = move || {
-        app.state.with(|s| s.active_household().map(|h| h.devices.iter().map(|d| (d.id.clone(), d.name.clone())).collect::<Vec<_>>()).unwrap_or_default())
+        app.state.with(|s| {
+            s.active_household()
+                .map(|h| {
+                    h.devices
+                        .iter()
+                        .map(|d| (d.id.clone(), d.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     };
-    let device_name = move |id: &str| devices().into_iter().find(|(d, _)| d == id).map(|(_, n)| n).unwrap_or_default();
-    let residual = Signal::derive(move || app.assessment.with(|a| a.as_ref().map(|a| counts(&a.heat_map.residual)).unwrap_or_default()));
-    let projected = Signal::derive(move || app.assessment.with(|a| a.as_ref().map(|a| counts(&a.heat_map.projected)).unwrap_or_default()));
-    let planned_count = move || app.state.with(|s| s.active_household().map_or(0, |h| h.planned.len()));
+    let device_name = move |id: &str| {
+        devices()
+            .into_iter()
+            .find(|(d, _)| d == id)
+            .map(|(_, n)| n)
+            .unwrap_or_default()
+    };
+    let residual = Signal::derive(move || {
+        app.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| counts(&a.heat_map.residual))
+                .unwrap_or_default()
+        })
+    });
+    let projected = Signal::derive(move || {
+        app.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| counts(&a.heat_map.projected))
+                .unwrap_or_default()
+        })
+    });
+    let planned_count = move || {
+        app.state
+            .with(|s| s.active_household().map_or(0, |h| h.planned.len()))
+    };
     let sel_now = RwSignal::new(None);
     let sel_plan = RwSignal::new(None);
-    let reminders = move || app.assessment.with(|a| a.as_ref().map(|a| a.reminders.iter().map(|r| r.sentence()).collect::<Vec<_>>()).unwrap_or_default());
+    let reminders = move || {
+        app.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| a.reminders.iter().map(|r| r.sentence()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
 
-    let toggle_planned = move |control: &'static str, on: bool| app.update_household(move |h| h.set_planned(control, on));
+    let toggle_planned = move |control: &'static str, on: bool| {
+        app.update_household(move |h| h.set_planned(control, on))
+    };
     let done = move |entry: &PlanEntry<'static>| {
         let control = entry.control;
         let mut ids: Vec<String> = entry.lowers.iter().map(|l| l.device.clone()).collect();
