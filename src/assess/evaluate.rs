@@ -392,7 +392,7 @@ impl<'c> Engine<'c> {
 
         // Residual: the controls in place, one factor at a time.
         let mut controls = Vec::with_capacity(scn.treatments.len());
-        let mut missing = Vec::with_capacity(scn.treatments.len());
+        let mut missing = Vec::new();
         let (mut pl, mut pi) = (1.0f32, 1.0f32);
         for (t, ctl) in scn.treatments.iter().zip(&self.scenario_treatments[s]) {
             let Some(ci) = *ctl else { continue };
