@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, appReady, repo } from "./harness.mjs";
+import { launch, appReady, artifact, repo } from "./harness.mjs";
 import { generate, CACHE_PREFIX } from "../../scripts/pwa.mjs";
 
 const DIST = process.env.E2E_DIST || path.join(repo, "dist");
@@ -152,6 +152,7 @@ test("a new release replaces the cached one: every tab is told, and all switch t
     await t.getByRole("button", { name: "Reload to update" }).waitFor({ timeout: 15_000 });
     assert.match(await t.getByRole("status").filter({ hasText: "new version" }).innerText(), /A new version is ready/);
   }
+  await tab3.screenshot({ path: artifact("update-prompt.png") });
   // Until the user chooses, every tab stays wholly on release 1.
   await tab1.waitForTimeout(1500);
   assert.ok(await tab1.getByRole("button", { name: "Reload to update" }).isVisible(), "the prompt stays");
