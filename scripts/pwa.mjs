@@ -107,10 +107,11 @@ export function manifest(publicUrl) {
   };
 }
 
-/** The release version: a hash of every file name and content except the worker itself. */
-export function buildVersion(dir, files) {
+/** The release version: a hash of every file name and content, and of the worker's own code. */
+export function buildVersion(dir, files, workerCode) {
   const h = crypto.createHash("sha256");
   for (const f of files) h.update(`${f}\0${sha("sha256", fs.readFileSync(path.join(dir, f)))}\n`);
+  h.update(workerCode);
   return h.digest("hex").slice(0, 16);
 }
 
@@ -124,11 +125,14 @@ const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
 const INDEX = ${JSON.stringify(publicUrl + "index.html")};
 const FILES = ${JSON.stringify(urls, null, 1)};
 
+// A name with a content hash can only hold this release's bytes, so the copy
+// the page has just loaded into the HTTP cache will do; any other file is
+// fetched past the HTTP cache ("reload"), so it cannot be a stale one.
+const HASHED = /-[0-9a-f]{16}(_bg)?\\.[a-z]+$/;
+
 self.addEventListener("install", (event) => {
-  // "reload" skips the HTTP cache: a file must come from this release.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((u) => new Request(u, { cache: "reload" })))),
-  );
+  const request = (u) => new Request(u, { cache: HASHED.test(u) ? "default" : "reload" });
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(request))));
   // No skipWaiting here: open tabs keep the release they started with until
   // the user chooses "Reload to update" (the page then posts SKIP_WAITING).
 });
@@ -189,7 +193,7 @@ export function generate({ dir, publicUrl }) {
     if (/^thingrisk-loader-[0-9a-f]{16}\.js$/.test(f) && !loaderRefs.has(f)) fs.rmSync(path.join(dir, f));
 
   const files = listFiles(dir).filter((f) => f !== SW_FILE);
-  const version = buildVersion(dir, files);
+  const version = buildVersion(dir, files, serviceWorker({ cacheName: "", publicUrl, files }));
   const cacheName = CACHE_PREFIX + version;
   fs.writeFileSync(path.join(dir, SW_FILE), serviceWorker({ cacheName, publicUrl, files }));
   const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
