@@ -48,7 +48,7 @@ fn cpu_figures() {
     for n in [10, 50, 200] {
         let h = household(cat, n, today);
         let runs = 20_000 / n;
-        let mut time = |f: &dyn Fn()| {
+        let time = |f: &dyn Fn()| {
             f(); // warm up
             let start = thread_cpu_ns().expect("/proc/thread-self/schedstat");
             for _ in 0..runs {

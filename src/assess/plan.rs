@@ -59,13 +59,15 @@ pub fn plan<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Vec
 /// on the order of the pairs (float sums do).
 const UNITS: f64 = 1_000_000.0;
 
+/// One control's pairs: (planned, [(pair, residual with the control at yes)]).
+type Affected = (bool, Vec<(usize, Score)>);
+
 impl<'c> Engine<'c> {
     /// The ranked action plan from an assessment made by this engine.
     pub fn plan(&self, assessment: &Assessment<'c>) -> Vec<PlanEntry<'c>> {
         let scales = &self.catalog.scales;
-        // Per control position: (planned, [(pair, residual with the control at yes)]).
-        let mut by_control: Vec<Option<(bool, Vec<(usize, Score)>)>> =
-            vec![None; self.catalog.controls.len()];
+        // Per control position.
+        let mut by_control: Vec<Option<Affected>> = vec![None; self.catalog.controls.len()];
         for (k, pair) in assessment.pairs.iter().enumerate() {
             for (j, a) in pair.controls.iter().enumerate() {
                 if a.weight >= 1.0 || pair.controls[..j].iter().any(|b| b.control == a.control) {
