@@ -7,4 +7,5 @@ use wasm_bindgen_test::wasm_bindgen_test_configure;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod mount;
+mod persistence;
 mod storage;

@@ -7,7 +7,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 #[wasm_bindgen_test]
 fn a_household_round_trips_through_local_storage() {
     let mut home = Household::new("h1", "Test home");
-    home.devices.push(Device::new("d1", "Hall router", "dev.router"));
+    home.devices
+        .push(Device::new("d1", "Hall router", "dev.router"));
     LocalStorage::set("thingrisk.test.roundtrip", &home).unwrap();
     let back: Household = LocalStorage::get("thingrisk.test.roundtrip").unwrap();
     assert_eq!(back, home);
