@@ -4,9 +4,12 @@
 //! - [`catalog`]: the bundled risk catalog as validated data;
 //! - [`assess`]: households, the scoring engine, explanations, action plan;
 //! - [`store`]: the saved format, migrations, import and export;
+//! - [`training`]: trainer mode (scenario cards, scores, class summaries)
+//!   and the bundled sample households;
 //! - [`ui`]: the Leptos shell that renders and dispatches.
 
 pub mod assess;
 pub mod catalog;
 pub mod store;
+pub mod training;
 pub mod ui;

@@ -7,6 +7,8 @@ pub mod notices;
 pub mod progress_bar;
 pub mod questionnaire;
 pub mod risk_list;
+pub mod sample_banner;
+pub mod training_setup;
 pub mod update_prompt;
 
 pub use answer_buttons::AnswerButtons;
@@ -16,4 +18,6 @@ pub use notices::Notices;
 pub use progress_bar::ProgressBar;
 pub use questionnaire::Questionnaire;
 pub use risk_list::RiskList;
+pub use sample_banner::SampleBanner;
+pub use training_setup::{SetupChoice, TrainingSetup};
 pub use update_prompt::UpdatePrompt;

@@ -10,6 +10,18 @@ use leptos_router::hooks::use_navigate;
 pub fn Welcome() -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
+    // A fictional home, opened beside the user's own (never mixed with it).
+    let try_sample = {
+        let navigate = navigate.clone();
+        move |_| {
+            if let Some(sample) = crate::training::samples::samples().into_iter().next() {
+                app.update(|s| {
+                    crate::training::samples::open_sample(s, &sample);
+                });
+                navigate("/results", Default::default());
+            }
+        }
+    };
     let has_data = move || app.state.with(|s| s.households.iter().any(|h| !h.sample));
     let start = move |_| {
         app.update(|s| {
@@ -49,6 +61,7 @@ pub fn Welcome() -> impl IntoView {
                     <A href=continue_href attr:class="button">"Continue where I left off"</A>
                 </Show>
                 <A href=href("/data") attr:class="button">"Import a saved file"</A>
+                <button type="button" on:click=try_sample>"Try a sample home"</button>
             </div>
             <div class="promise" role="note" aria-label="Privacy promise">
                 <h2>"Your answers never leave this browser"</h2>

@@ -1,0 +1,62 @@
+//! Says so, on every page, when the home on screen is a bundled sample, and
+//! offers the way back to the user's own home.
+
+use crate::assess::Household;
+use crate::training::samples::own_household;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+#[component]
+pub fn SampleBanner() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let location = use_location();
+    // Only the sample's name decides what is drawn, so edits elsewhere do not
+    // rebuild the banner.
+    let sample = Memo::new(move |_| {
+        app.state.with(|s| {
+            s.active_household()
+                .filter(|h| h.sample)
+                .map(|h| h.name.clone())
+        })
+    });
+    // Trainer pages show no household at all.
+    let on_training = Memo::new(move |_| location.pathname.with(|p| p.contains("/training")));
+    let has_own = Memo::new(move |_| app.state.with(|s| own_household(s).is_some()));
+    let back = move |_| {
+        let mut to_devices = false;
+        app.update(|s| {
+            let id = match own_household(s) {
+                Some(h) => {
+                    to_devices = h.devices.is_empty();
+                    h.id.clone()
+                }
+                None => {
+                    let id = crate::ui::pages::fresh_household_id(s);
+                    s.households.push(Household::new(id.clone(), "My home"));
+                    to_devices = true;
+                    id
+                }
+            };
+            s.active = Some(id);
+        });
+        navigate(
+            if to_devices { "/devices" } else { "/results" },
+            Default::default(),
+        );
+    };
+    view! {
+        <Show when=move || sample.get().is_some() && !on_training.get()>
+            <div class="sample-banner" role="region" aria-label="Sample home">
+                <p>
+                    <strong>{move || sample.get().unwrap_or_default()}</strong>
+                    " is a fictional sample home. Changes stay in the sample; your own data is not touched."
+                </p>
+                <button type="button" on:click=back.clone()>
+                    {move || if has_own.get() { "Back to my home" } else { "Start my own home" }}
+                </button>
+            </div>
+        </Show>
+    }
+}
