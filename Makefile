@@ -23,3 +23,7 @@ install:
 ## Release build only
 build: install
 	trunk build --release --public-url $(PUBLIC_URL)
+
+## Build the release app, measure sizes, speed, memory and Lighthouse scores; writes BENCHMARKS.md
+bench: install
+	bash scripts/bench.sh
