@@ -220,3 +220,42 @@ fn unknown_ids_are_warned_about_not_fatal() {
         "only the header: the device is skipped"
     );
 }
+
+#[test]
+fn an_export_from_the_app_is_read_as_its_active_household() {
+    use thingrisk::store::envelope::{State, encode_pretty};
+    let mut other = sample();
+    other.id = "other".into();
+    other.devices.truncate(1);
+    let mut state = State::new(vec![other, sample()]);
+    state.active = Some(sample().id);
+    let dir = std::env::temp_dir().join(format!("thingrisk-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("export.json");
+    std::fs::write(&file, encode_pretty(&state)).unwrap();
+    let out = run(&[
+        "assess",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let expected = evaluate(embedded(), &sample(), today()).pairs.len();
+    assert_eq!(
+        json["pairs"].as_array().unwrap().len(),
+        expected,
+        "the active household, not the first"
+    );
+    // A damaged export names the problem.
+    std::fs::write(
+        &file,
+        r#"{"format":"thingrisk","version":99,"households":[]}"#,
+    )
+    .unwrap();
+    let out = run(&["assess", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("newer version"), "{}", stderr(&out));
+}

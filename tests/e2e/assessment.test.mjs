@@ -45,7 +45,8 @@ function cliPairs(stored) {
   const state = JSON.parse(stored);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tr-")), "home.json");
   fs.writeFileSync(file, JSON.stringify(state.households[0]));
-  const bin = path.join(repo, "target/release/thingrisk");
+  // Built by `cargo test` (debug) in the test command; the release one works too.
+  const bin = ["debug", "release"].map((p) => path.join(repo, "target", p, "thingrisk")).find((p) => fs.existsSync(p));
   const out = execFileSync(bin, ["assess", file, "--format", "json"], { encoding: "utf8" });
   return JSON.parse(out).pairs.length;
 }

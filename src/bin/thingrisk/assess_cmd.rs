@@ -26,6 +26,17 @@ struct Options<'a> {
 /// Reads one household file. The single place that knows the file form.
 pub fn read_household(path: &str) -> Result<Household, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    // A saved-format file (an export from the app, any version): its active
+    // household, or its first. Otherwise a bare household JSON.
+    let is_envelope = serde_json::from_str::<serde_json::Value>(&text)
+        .is_ok_and(|v| v.get("households").is_some());
+    if is_envelope {
+        let state = thingrisk::store::decode::decode(&text).map_err(|e| format!("{path}: {e}"))?;
+        let active = state.active_household().cloned();
+        return active
+            .or_else(|| state.households.into_iter().next())
+            .ok_or_else(|| format!("{path} holds no household"));
+    }
     serde_json::from_str(&text).map_err(|e| format!("{path} is not a valid household file: {e}"))
 }
 

@@ -11,13 +11,18 @@ thingrisk — IoT security and privacy self-assessment (command line)
 USAGE:
     thingrisk catalog check               list every problem in the bundled catalog (exit 1 on any)
     thingrisk catalog stats               counts and framework coverage as one JSON object
-    thingrisk assess FILE [--format table|json|csv]
+    thingrisk assess FILE [--format table|json|csv] [--today YYYY-MM-DD]
                                           the risk register of a household file
-    thingrisk plan FILE                   the ranked action plan of a household file
+    thingrisk plan FILE [--format table|json] [--today YYYY-MM-DD]
+                                          the ranked action plan of a household file
+
+    FILE is an export from the app (its active household) or one household as
+    JSON (see tests/fixtures/household-sample.json).
     thingrisk help                        this text
 ";
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
@@ -37,3 +42,22 @@ pub fn usage_error(message: &str) -> ExitCode {
     eprintln!("thingrisk: {message}\n\n{USAGE}");
     ExitCode::from(2)
 }
+
+/// Ends quietly when the reader of our output goes away (`thingrisk … | head`),
+/// as command-line tools do, instead of panicking on a broken pipe.
+#[cfg(unix)]
+fn restore_sigpipe() {
+    unsafe extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    // SAFETY: resetting a signal to its default action at start-up, before any
+    // other thread exists.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_sigpipe() {}
