@@ -26,7 +26,7 @@ step "clippy (wasm32)"
 cargo clippy --target $WASM --lib --bins --test browser -- -D warnings
 
 step "catalog check"
-cargo run --quiet --release --bin thingrisk -- catalog check
+cargo run --quiet --bin thingrisk -- catalog check
 
 step "native tests"
 cargo test
