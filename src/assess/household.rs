@@ -106,7 +106,11 @@ impl Household {
 }
 
 impl Device {
-    pub fn new(id: impl Into<String>, name: impl Into<String>, category: impl Into<String>) -> Device {
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        category: impl Into<String>,
+    ) -> Device {
         Device {
             id: id.into(),
             name: name.into(),

@@ -1,7 +1,7 @@
 //! Parsing the embedded catalog files into a [`Catalog`].
 
-use super::model::*;
 use super::Problem;
+use super::model::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -81,7 +81,11 @@ fn part<T: DeserializeOwned>(file: &SourceFile, problems: &mut Vec<Problem>) -> 
     match serde_json::from_str(file.json) {
         Ok(v) => Some(v),
         Err(e) => {
-            problems.push(Problem::new(file.path, None, format!("cannot read the file: {e}")));
+            problems.push(Problem::new(
+                file.path,
+                None,
+                format!("cannot read the file: {e}"),
+            ));
             None
         }
     }
@@ -91,7 +95,18 @@ fn part<T: DeserializeOwned>(file: &SourceFile, problems: &mut Vec<Problem>) -> 
 /// by [`super::validate`].
 pub fn parse(files: &[SourceFile; 10]) -> Result<Catalog, Vec<Problem>> {
     let mut p = Vec::new();
-    let [meta, scales, frameworks, caps, devices, sources, conditions, scenarios, controls, questions] = files;
+    let [
+        meta,
+        scales,
+        frameworks,
+        caps,
+        devices,
+        sources,
+        conditions,
+        scenarios,
+        controls,
+        questions,
+    ] = files;
     let meta: Option<MetaFile> = part(meta, &mut p);
     let scales: Option<Scales> = part(scales, &mut p);
     let frameworks: Option<Frameworks> = part(frameworks, &mut p);
@@ -102,8 +117,22 @@ pub fn parse(files: &[SourceFile; 10]) -> Result<Catalog, Vec<Problem>> {
     let scenarios: Option<ScenariosFile> = part(scenarios, &mut p);
     let controls: Option<ControlsFile> = part(controls, &mut p);
     let questions: Option<QuestionsFile> = part(questions, &mut p);
-    match (meta, scales, frameworks, caps, devices, sources, conditions, scenarios, controls, questions) {
-        (Some(m), Some(s), Some(f), Some(c), Some(d), Some(r), Some(k), Some(sc), Some(ct), Some(q)) => Ok(Catalog {
+    match (
+        meta, scales, frameworks, caps, devices, sources, conditions, scenarios, controls,
+        questions,
+    ) {
+        (
+            Some(m),
+            Some(s),
+            Some(f),
+            Some(c),
+            Some(d),
+            Some(r),
+            Some(k),
+            Some(sc),
+            Some(ct),
+            Some(q),
+        ) => Ok(Catalog {
             version: m.version,
             scales: s,
             frameworks: f,

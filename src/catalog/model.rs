@@ -130,7 +130,11 @@ impl Impact {
     }
     /// The highest dimension counts.
     pub fn max(&self) -> u8 {
-        Dimension::ALL.iter().map(|d| self.get(*d)).max().unwrap_or(1)
+        Dimension::ALL
+            .iter()
+            .map(|d| self.get(*d))
+            .max()
+            .unwrap_or(1)
     }
 }
 
@@ -149,7 +153,11 @@ impl AppliesTo {
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty() && self.capabilities.is_empty()
     }
-    pub fn matches<'a>(&self, category: &str, mut capabilities: impl Iterator<Item = &'a str>) -> bool {
+    pub fn matches<'a>(
+        &self,
+        category: &str,
+        mut capabilities: impl Iterator<Item = &'a str>,
+    ) -> bool {
         self.categories.iter().any(|c| c == category)
             || capabilities.any(|cap| self.capabilities.iter().any(|c| c == cap))
     }
