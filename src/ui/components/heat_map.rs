@@ -52,20 +52,38 @@ pub fn HeatMap(
     let app = use_app();
     let scales = &app.catalog().scales;
     let canvas = NodeRef::<Canvas>::new();
+    // Every answer changes the assessment, but often not this map's numbers:
+    // redraw only when they (or the selection) really change.
+    let counts = Memo::new(move |_| counts.get());
+    // The canvas's CSS size, read on the first draw and on resize only:
+    // reading it on every redraw, right after the page changed, forces a
+    // layout of the whole page (the CSS fixes the size, not the content).
+    let size = StoredValue::new(None::<(i32, i32)>);
+    let css_size = move |el: &web_sys::HtmlCanvasElement| {
+        size.get_value().unwrap_or_else(|| {
+            let s = (el.client_width(), el.client_height());
+            if s.0 > 0 {
+                size.set_value(Some(s));
+            }
+            s
+        })
+    };
 
     // Redraw whenever the counts or the selection change, once mounted.
     Effect::new(move |_| {
         let c = counts.get();
         let sel = selected.get();
         if let Some(el) = canvas.get() {
-            draw(&el, scales, &c, sel);
+            draw(&el, css_size(&el), scales, &c, sel);
         }
     });
     // Redraw on resize so the backing store keeps matching the screen.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
+        size.set_value(None);
         if let Some(el) = canvas.get_untracked() {
             draw(
                 &el,
+                css_size(&el),
                 scales,
                 &counts.get_untracked(),
                 selected.get_untracked(),
@@ -250,12 +268,19 @@ fn ink_on(c: RGBColor) -> RGBColor {
     if lum > 0.179 { BLACK } else { WHITE }
 }
 
-fn draw(el: &web_sys::HtmlCanvasElement, scales: &Scales, counts: &Counts, selected: Option<Cell>) {
+/// Draws the map on `el`, whose CSS size is `(width, height)`.
+fn draw(
+    el: &web_sys::HtmlCanvasElement,
+    (width, height): (i32, i32),
+    scales: &Scales,
+    counts: &Counts,
+    selected: Option<Cell>,
+) {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
-    let css_w = f64::from(el.client_width().max(160));
-    let css_h = f64::from(el.client_height().max(160));
+    let css_w = f64::from(width.max(160));
+    let css_h = f64::from(height.max(160));
     el.set_width((css_w * dpr).round() as u32);
     el.set_height((css_h * dpr).round() as u32);
     let canvas: web_sys::HtmlCanvasElement = el.clone().unchecked_into();
