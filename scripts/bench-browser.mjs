@@ -3,7 +3,7 @@
 // DevTools Protocol, Emulation.setCPUThrottlingRate), then Lighthouse scores.
 // Prints one JSON object on stdout; scripts/bench.sh turns it into the table.
 //
-//   node scripts/bench-browser.mjs --dist DIR --household FILE [--rates 1,4] [--samples 30] [--loads 5] [--no-lighthouse]
+//   node scripts/bench-browser.mjs --dist DIR --household FILE [--rates 1,4 or none] [--samples 30] [--loads 5] [--no-lighthouse]
 //
 // What is measured, per CPU throttling rate:
 // - interactive: navigation start to the moment a click on "Start" on the
@@ -34,7 +34,7 @@ const opt = (name, dflt) => {
 };
 const DIST = path.resolve(opt("dist", "dist"));
 const HOUSEHOLD = opt("household");
-const RATES = opt("rates", "1,4").split(",").map(Number);
+const RATES = opt("rates", "1,4") === "none" ? [] : opt("rates", "1,4").split(",").map(Number);
 const SAMPLES = Number(opt("samples", "30"));
 const LOADS = Number(opt("loads", "5"));
 const LIGHTHOUSE = !args.includes("--no-lighthouse");
@@ -264,25 +264,39 @@ async function lighthouse() {
   });
   const out = {};
   try {
-    // The results page needs the household in storage: put it there through
-    // the same browser, and tell Lighthouse not to clear storage for that run.
-    const { chromium } = await import("playwright-core");
-    const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
-    const page = await cdpBrowser.contexts()[0].newPage();
-    await page.goto(env.url);
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, saved]);
-    await page.close();
-    await cdpBrowser.close().catch(() => {});
-    for (const [name, route, keep] of [
+    for (const [name, route, seed] of [
       ["welcome", "", false],
       ["results", "results", true],
     ]) {
+      if (seed) {
+        // The results page needs the household in storage: put it there
+        // through the same browser from a page of the origin that is not the
+        // app, and tell Lighthouse not to clear storage for that run.
+        const { chromium } = await import("playwright-core");
+        const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+        const page = await cdpBrowser.contexts()[0].newPage();
+        await page.goto(env.url + "manifest.webmanifest");
+        await page.evaluate(
+          async ([k, v]) => {
+            localStorage.setItem(k, v);
+            // The welcome run installed the app's service worker: without
+            // this the results page would come from its cache.
+            for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+            for (const c of await caches.keys()) await caches.delete(c);
+          },
+          [STORAGE_KEY, saved],
+        );
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Network.clearBrowserCache");
+        await page.close();
+        await cdpBrowser.close().catch(() => {});
+      }
       const r = await lh(env.url + route, {
         port: chrome.port,
         output: "json",
         logLevel: "error",
         onlyCategories: ["performance", "accessibility", "best-practices"],
-        disableStorageReset: keep,
+        disableStorageReset: seed,
       });
       if (r.lhr.runtimeError) throw new Error(`Lighthouse on ${name}: ${r.lhr.runtimeError.code} ${r.lhr.runtimeError.message}`);
       const c = r.lhr.categories;

@@ -75,7 +75,7 @@ if [ "$QUICK" != 1 ]; then
 fi
 
 step "catalog and engine inside Chromium (wasm32 release, wasm-bindgen-test)"
-cargo test --quiet --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture >"$WORK/wasm-bench.txt" 2>&1 \
+cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture >"$WORK/wasm-bench.txt" 2>&1 \
   || { cat "$WORK/wasm-bench.txt" >&2; exit 1; }
 
 step "headless Chromium: load, heat maps, answer -> redraw, memory; Lighthouse"

@@ -42,4 +42,5 @@ E2E_BASE="$E2E_BASE" node --test --test-concurrency=1 tests/e2e/
 
 step "release build sizes"
 bash scripts/dist-sizes.sh dist
+bash scripts/size-check.sh dist
 printf '\nAll checks passed in %ss.\n' "$(($(date +%s) - started))"
