@@ -1,20 +1,18 @@
-//! A 5x5 risk heat map (likelihood up, impact across) drawn on a canvas with
-//! plotters, crisp on high-density screens, with its table twin.
+//! A 5x5 risk heat map (likelihood up, impact across) drawn on a canvas,
+//! crisp on high-density screens, with its table twin. What is drawn is
+//! decided in [`super::heat_canvas`].
 //!
 //! ```ignore
 //! let selected = RwSignal::new(None);
 //! view! { <HeatMap title="Residual risk" counts=counts selected=selected /> }
 //! ```
 
+use super::heat_canvas::{Size, cell_at, drawing};
 use crate::assess::HeatMap as Cells;
 use crate::catalog::Scales;
 use crate::ui::state::use_app;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 
 /// Pair counts per cell: `counts[likelihood - 1][impact - 1]`.
 pub type Counts = [[usize; 5]; 5];
@@ -32,9 +30,6 @@ pub fn counts(cells: &Cells) -> Counts {
 
 /// A cell as (likelihood, impact), 1..=5 each.
 pub type Cell = (u8, u8);
-
-/// Short names printed in the cells beside the colour.
-const SHORT: [&str; 5] = ["VL", "L", "M", "H", "VH"];
 
 /// The heat map, its keyboard handling and its table twin.
 #[component]
@@ -232,43 +227,9 @@ pub fn risk_level(scales: &Scales, l: u8, i: u8) -> u8 {
     scales.matrix[usize::from(l) - 1][usize::from(i) - 1]
 }
 
-/// Plot geometry in CSS pixels: margins for the axis labels.
-const LEFT: f64 = 0.14;
-const BOTTOM: f64 = 0.14;
-
-/// The cell under a point of a `w` x `h` canvas, or None outside the grid.
-pub fn cell_at(w: f64, h: f64, x: f64, y: f64) -> Option<Cell> {
-    let gx = w * LEFT;
-    let gw = w - gx;
-    let gh = h * (1.0 - BOTTOM);
-    if x < gx || y < 0.0 || x >= w || y >= gh {
-        return None;
-    }
-    let i = ((x - gx) / (gw / 5.0)).floor() as u8 + 1;
-    let l = 5 - ((y / (gh / 5.0)).floor() as u8);
-    Some((l.clamp(1, 5), i.clamp(1, 5)))
-}
-
-fn rgb(hex: &str) -> RGBColor {
-    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0xcccccc);
-    RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
-}
-
-/// Black or white, whichever reads better on `c` (WCAG relative luminance).
-fn ink_on(c: RGBColor) -> RGBColor {
-    let lin = |v: u8| {
-        let s = f64::from(v) / 255.0;
-        if s <= 0.03928 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let lum = 0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2);
-    if lum > 0.179 { BLACK } else { WHITE }
-}
-
-/// Draws the map on `el`, whose CSS size is `(width, height)`.
+/// Draws the map on `el`, whose CSS size is `(width, height)`. The backing
+/// store is resized only when the size changes: assigning it clears the
+/// canvas and reallocates it, even to the same value.
 fn draw(
     el: &web_sys::HtmlCanvasElement,
     (width, height): (i32, i32),
@@ -276,110 +237,24 @@ fn draw(
     counts: &Counts,
     selected: Option<Cell>,
 ) {
-    let dpr = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
-    let css_w = f64::from(width.max(160));
-    let css_h = f64::from(height.max(160));
-    el.set_width((css_w * dpr).round() as u32);
-    el.set_height((css_h * dpr).round() as u32);
-    let canvas: web_sys::HtmlCanvasElement = el.clone().unchecked_into();
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+    use wasm_bindgen::JsCast;
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let size = Size {
+        width: f64::from(width),
+        height: f64::from(height),
+        dpr,
+    };
+    let ops = drawing(size, scales, counts, selected);
+    let (pw, ph) = size.pixels();
+    if el.width() != pw || el.height() != ph {
+        el.set_width(pw);
+        el.set_height(ph);
+    }
+    let Ok(Some(ctx)) = el.get_context("2d") else {
         return;
     };
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&WHITE);
-    let (w, h) = (css_w * dpr, css_h * dpr);
-    let gx = w * LEFT;
-    let gh = h * (1.0 - BOTTOM);
-    let cw = (w - gx) / 5.0;
-    let ch = gh / 5.0;
-    let font = |px: f64| ("sans-serif", px * dpr);
-    let centre = Pos::new(HPos::Center, VPos::Center);
-    for l in 1..=5u8 {
-        for i in 1..=5u8 {
-            let x0 = gx + f64::from(i - 1) * cw;
-            let y0 = f64::from(5 - l) * ch;
-            let level = risk_level(scales, l, i);
-            let fill = rgb(&scales.risk[usize::from(level) - 1].colour);
-            let ink = ink_on(fill);
-            let rect = [(x0 as i32, y0 as i32), ((x0 + cw) as i32, (y0 + ch) as i32)];
-            let _ = root.draw(&Rectangle::new(rect, fill.filled()));
-            let _ = root.draw(&Rectangle::new(
-                rect,
-                WHITE.stroke_width((dpr * 1.5) as u32),
-            ));
-            let n = counts[usize::from(l) - 1][usize::from(i) - 1];
-            let size = (cw / dpr * 0.34).clamp(12.0, 26.0);
-            let style = TextStyle::from(font(size).into_font())
-                .color(&ink)
-                .pos(centre);
-            let label = if n == 0 {
-                "·".to_string()
-            } else {
-                n.to_string()
-            };
-            let _ = root.draw(&Text::new(
-                label,
-                ((x0 + cw / 2.0) as i32, (y0 + ch / 2.0) as i32),
-                style,
-            ));
-            let small = TextStyle::from(font((size * 0.5).max(9.0)).into_font())
-                .color(&ink)
-                .pos(Pos::new(HPos::Left, VPos::Top));
-            let _ = root.draw(&Text::new(
-                SHORT[usize::from(level) - 1],
-                ((x0 + 4.0 * dpr) as i32, (y0 + 3.0 * dpr) as i32),
-                small,
-            ));
-        }
-    }
-    if let Some((l, i)) = selected {
-        let x0 = gx + f64::from(i - 1) * cw;
-        let y0 = f64::from(5 - l) * ch;
-        let t = (3.0 * dpr) as i32;
-        let outer = [
-            (x0 as i32 + t / 2, y0 as i32 + t / 2),
-            ((x0 + cw) as i32 - t / 2, (y0 + ch) as i32 - t / 2),
-        ];
-        let _ = root.draw(&Rectangle::new(outer, BLACK.stroke_width(t as u32)));
-        let inner = [
-            (outer[0].0 + t, outer[0].1 + t),
-            (outer[1].0 - t, outer[1].1 - t),
-        ];
-        let _ = root.draw(&Rectangle::new(
-            inner,
-            WHITE.stroke_width((t / 2).max(1) as u32),
-        ));
-    }
-    let axis = TextStyle::from(font(12.0).into_font())
-        .color(&BLACK)
-        .pos(centre);
-    let _ = root.draw(&Text::new(
-        "Impact →",
-        (((gx + w) / 2.0) as i32, (gh + (h - gh) / 2.0) as i32),
-        axis.clone(),
-    ));
-    let up = axis.transform(FontTransform::Rotate270);
-    let _ = root.draw(&Text::new(
-        "Likelihood →",
-        ((gx / 2.0) as i32, (gh / 2.0) as i32),
-        up,
-    ));
-    let _ = root.present();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell_at;
-
-    #[test]
-    fn points_map_to_cells_and_margins_to_none() {
-        // 200 x 200: grid from x = 28 to 200, y = 0 to 172; cells 34.4 wide and high.
-        assert_eq!(cell_at(200.0, 200.0, 30.0, 1.0), Some((5, 1)));
-        assert_eq!(cell_at(200.0, 200.0, 199.0, 171.0), Some((1, 5)));
-        assert_eq!(cell_at(200.0, 200.0, 120.0, 90.0), Some((3, 3)));
-        assert_eq!(cell_at(200.0, 200.0, 10.0, 90.0), None);
-        assert_eq!(cell_at(200.0, 200.0, 120.0, 190.0), None);
-    }
+    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+        return;
+    };
+    super::heat_canvas::paint(&ctx, &ops);
 }

@@ -1,6 +1,7 @@
 //! Reusable pieces: one component per file.
 
 pub mod answer_buttons;
+pub mod heat_canvas;
 pub mod heat_map;
 pub mod level_badge;
 pub mod notices;

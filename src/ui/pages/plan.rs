@@ -46,7 +46,9 @@ fn Plan() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let devices = move || {
+    // The device list changes rarely: a Memo keeps the filter's options and
+    // the row texts from rebuilding on every answer.
+    let devices = Memo::new(move |_| {
         app.state.with(|s| {
             s.active_household()
                 .map(|h| {
@@ -57,13 +59,14 @@ fn Plan() -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     let device_name = move |id: &str| {
-        devices()
-            .into_iter()
-            .find(|(d, _)| d == id)
-            .map(|(_, n)| n)
-            .unwrap_or_default()
+        devices.with(|ds| {
+            ds.iter()
+                .find(|(d, _)| d == id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        })
     };
     let residual = Signal::derive(move || {
         app.assessment.with(|a| {
@@ -85,13 +88,13 @@ fn Plan() -> impl IntoView {
     };
     let sel_now = RwSignal::new(None);
     let sel_plan = RwSignal::new(None);
-    let reminders = move || {
+    let reminders = Memo::new(move |_| {
         app.assessment.with(|a| {
             a.as_ref()
                 .map(|a| a.reminders.iter().map(|r| r.sentence()).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
-    };
+    });
 
     let toggle_planned = move |control: &'static str, on: bool| {
         app.update_household(move |h| h.set_planned(control, on))
@@ -108,10 +111,10 @@ fn Plan() -> impl IntoView {
     view! {
         <h1>"Your action plan"</h1>
         <p class="lead">"What to do first: the steps that take away the most risk for the effort, across your home. Mark steps as planned to see the picture they would give, and as done when they are."</p>
-        <Show when=move || !reminders().is_empty()>
+        <Show when=move || reminders.with(|r| !r.is_empty())>
             <section class="card reminders" aria-labelledby="reminders-title">
                 <h2 id="reminders-title">"Lifecycle reminders"</h2>
-                <ul>{move || reminders().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <ul>{move || reminders.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             </section>
         </Show>
         <section aria-labelledby="whatif-title">
@@ -138,32 +141,46 @@ fn Plan() -> impl IntoView {
                 <label for="plan-device">"For"</label>
                 <select id="plan-device" on:change=move |ev| { let v = event_target_value(&ev); device.set((!v.is_empty()).then_some(v)); }>
                     <option value="">"The whole home"</option>
-                    {move || devices().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    {move || devices.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
             </div>
         </div>
         <p role="status">{move || format!("{} steps", plan.with(Vec::len))}</p>
         <ol class="plan-list">
-            <For each=move || plan.get() key=plan_key children=move |e| {
-                let c = catalog.control(e.control);
-                let title = c.map(|c| c.title.clone()).unwrap_or_else(|| e.control.to_string());
+            <For each=move || plan.get() key=|e| e.control children=move |e| {
+                let control = e.control;
+                // This row's entry as the plan changes: rank, reach and
+                // planned state update in place; the row is rebuilt only
+                // when the control leaves the plan.
+                let entry = Memo::new(move |_| {
+                    plan.with(|p| p.iter().find(|x| x.control == control).cloned())
+                });
+                let c = catalog.control(control);
+                let title = c.map(|c| c.title.clone()).unwrap_or_else(|| control.to_string());
                 let summary = c.map(|c| c.summary.clone()).unwrap_or_default();
                 let steps = c.map(|c| c.steps.clone()).unwrap_or_default();
                 let w = c.map(|c| when_label(c.when)).unwrap_or_default();
                 let effort = catalog.scales.effort.get(usize::from(e.effort.max(1)) - 1).map(|l| l.name.clone()).unwrap_or_default();
-                let control = e.control;
-                let planned = e.planned;
-                let entry = e.clone();
-                let lowers = e.lowers.iter().take(8).map(|l| {
-                    let scn = catalog.scenario(l.scenario).map(|s| s.title.clone()).unwrap_or_default();
-                    let (cur, proj) = (l.current_level, l.projected_level);
-                    view! { <li>{device_name(&l.device)}": "{scn}" "<LevelBadge level=cur />" → "<LevelBadge level=proj /></li> }
+                let heading = move || entry.with(|e| e.as_ref().map(|e| e.rank).unwrap_or_default());
+                let reach = move || entry.with(|e| e.as_ref().map(|e| (e.lowers.len(), e.reduction)).unwrap_or_default());
+                let planned = move || entry.with(|e| e.as_ref().is_some_and(|e| e.planned));
+                let lowers = Memo::new(move |_| {
+                    entry.with(|e| {
+                        e.iter()
+                            .flat_map(|e| e.lowers.iter().take(8))
+                            .map(|l| (l.device.clone(), l.scenario, l.current_level, l.projected_level))
+                            .collect::<Vec<_>>()
+                    })
+                });
+                let lowers_view = move || lowers.get().into_iter().map(|(device, scenario, cur, proj)| {
+                    let scn = catalog.scenario(scenario).map(|s| s.title.clone()).unwrap_or_default();
+                    view! { <li>{device_name(&device)}": "{scn}" "<LevelBadge level=cur />" → "<LevelBadge level=proj /></li> }
                 }).collect_view();
-                let more = e.lowers.len().saturating_sub(8);
+                let more = move || reach().0.saturating_sub(8);
                 view! {
                     <li class="plan-entry card">
-                        <h3>{format!("{}. {title}", e.rank)}</h3>
-                        <p class="muted">{format!("{w} · Effort: {effort} · lowers {} risks (risk score −{:.1})", e.lowers.len(), e.reduction)}</p>
+                        <h3>{move || format!("{}. {title}", heading())}</h3>
+                        <p class="muted">{move || { let (n, r) = reach(); format!("{w} · Effort: {effort} · lowers {n} risks (risk score −{r:.1})") }}</p>
                         <p>{summary}</p>
                         <details class="why">
                             <summary>"How to do it"</summary>
@@ -171,14 +188,18 @@ fn Plan() -> impl IntoView {
                         </details>
                         <details class="why">
                             <summary>"Risks it lowers"</summary>
-                            <ul class="lowers">{lowers}</ul>
-                            {(more > 0).then(|| view! { <p class="muted">{format!("and {more} more")}</p> })}
+                            <ul class="lowers">{lowers_view}</ul>
+                            <Show when=move || { more() > 0 }>
+                                <p class="muted">{move || format!("and {} more", more())}</p>
+                            </Show>
                         </details>
                         <div class="actions">
-                            <button type="button" aria-pressed=planned.to_string() on:click=move |_| toggle_planned(control, !planned)>
-                                {if planned { "✓ Planned (undo)" } else { "Plan it" }}
+                            <button type="button" aria-pressed=move || planned().to_string() on:click=move |_| toggle_planned(control, !planned_untracked(entry))>
+                                {move || if planned() { "✓ Planned (undo)" } else { "Plan it" }}
                             </button>
-                            <button type="button" class="primary" on:click=move |_| done(&entry)>"Mark as done"</button>
+                            <button type="button" class="primary" on:click=move |_| {
+                                if let Some(e) = entry.get_untracked() { done(&e) }
+                            }>"Mark as done"</button>
                         </div>
                     </li>
                 }
@@ -191,7 +212,6 @@ fn Plan() -> impl IntoView {
     }
 }
 
-/// Rows re-render when an entry's planned state or reach changes.
-fn plan_key(e: &PlanEntry<'static>) -> (&'static str, bool, usize) {
-    (e.control, e.planned, e.lowers.len())
+fn planned_untracked(entry: Memo<Option<PlanEntry<'static>>>) -> bool {
+    entry.with_untracked(|e| e.as_ref().is_some_and(|e| e.planned))
 }
