@@ -59,6 +59,9 @@ test("marking a control planned moves a pair on the projected map; done records 
   await entry.getByRole("button", { name: "Mark as done" }).click();
   await page.locator("li.plan-entry", { has: page.locator("h3", { hasText: new RegExp(`\\. ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) }).waitFor({ state: "detached" });
   assert.notDeepEqual(await tableCounts(page, "Residual risk now"), now, "done lowered the residual picture");
+  // The steps left are numbered again from 1, with no gap where the done one was.
+  const ranks = (await page.locator("li.plan-entry h3").allInnerTexts()).map((t) => Number(t.split(".")[0]));
+  assert.deepEqual(ranks, ranks.map((_, i) => i + 1), "plan ranks renumbered after done");
   assert.deepEqual(log.errors, []);
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
