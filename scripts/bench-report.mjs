@@ -132,6 +132,7 @@ if (browser) {
     "| measure | 1x CPU | 4x CPU |",
     "|---|--:|--:|",
     row("welcome heading shown, ms from navigation (median of loads)", "h1_ms"),
+    row("welcome page drawn by the app (wasm loaded and running), ms from navigation", "app_ms"),
     row("**interactive**: a click on Start handled, ms from navigation", "interactive_ms"),
     row("first heat map drawn, 50-device household from storage, ms from navigation", "first_heat_map_ms"),
     row("**answer -> redrawn heat map**, 50 devices (\"Mark as done\" on /plan), median ms", "answer_redraw_ms", 2),

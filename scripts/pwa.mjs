@@ -14,6 +14,8 @@
 // 5. sw.js: precaches every file of the build under one cache whose name is a
 //    hash of all file names and contents, so each release gets a new cache
 //    and a new worker, and the old cache goes when the new worker takes over.
+// 6. The welcome page is prerendered into index.html (scripts/prerender.mjs),
+//    then 4 and 5 run again on the result.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -169,10 +171,15 @@ self.addEventListener("fetch", (event) => {
 }
 
 /** Runs every step on a build dir. Returns figures for the log and the tests. */
+/** The public URL with its trailing slash ("/" when none is given). */
+export function normalise(publicUrl) {
+  publicUrl = publicUrl || "/";
+  return publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+}
+
 export function generate({ dir, publicUrl }) {
   if (!dir) throw new Error("no build dir: pass one or run as a Trunk hook (TRUNK_STAGING_DIR)");
-  publicUrl = publicUrl || "/";
-  if (!publicUrl.endsWith("/")) publicUrl += "/";
+  publicUrl = normalise(publicUrl);
   const indexPath = path.join(dir, "index.html");
   let html = fs.readFileSync(indexPath, "utf8");
 
@@ -197,12 +204,23 @@ export function generate({ dir, publicUrl }) {
   const cacheName = CACHE_PREFIX + version;
   fs.writeFileSync(path.join(dir, SW_FILE), serviceWorker({ cacheName, publicUrl, files }));
   const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
-  return { cacheName, files, bytes, csp: left.length === 0 };
+  return { cacheName, files, bytes, csp: left.length === 0, inlineLeft: left.length };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
   const publicUrl = process.argv[3] || process.env.TRUNK_PUBLIC_URL;
-  const r = generate({ dir, publicUrl });
+  let r = generate({ dir, publicUrl });
+  // 6. The welcome page, prerendered into index.html by the app itself (needs
+  //    the steps above to run the build), then steps 4-5 again so 404.html and
+  //    the worker's cache carry the final index.html.
+  if (process.env.THINGRISK_PRERENDER === "0" || r.inlineLeft) {
+    console.warn("pwa.mjs: welcome page not prerendered (THINGRISK_PRERENDER=0 or a dev build)");
+  } else {
+    const { prerender } = await import("./prerender.mjs");
+    const p = await prerender(dir, normalise(publicUrl));
+    r = generate({ dir, publicUrl });
+    console.log(`pwa.mjs: welcome page prerendered into index.html (${p.bytes} B)`);
+  }
   console.log(`pwa.mjs: ${r.cacheName}, ${r.files.length} files precached (${r.bytes} B)`);
 }

@@ -13,7 +13,15 @@ pub mod sw;
 
 pub use app::App;
 
-/// Mounts the app on `<body>` for the lifetime of the page.
+/// Mounts the app on `<body>` for the lifetime of the page, in place of the
+/// welcome page prerendered into index.html (scripts/prerender.mjs): both in
+/// one task, so no frame shows neither or both.
 pub fn start() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -60,6 +60,10 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
         let Ok(reg) = JsFuture::from(sw.register(&href("/sw.js"))).await else {
             return;
         };
+        // Some browsers (and automation that blocks workers) resolve with nothing.
+        if !reg.is_object() {
+            return;
+        }
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         watch(&sw, &reg, notify);
         check_for_update(&reg).await;

@@ -47,3 +47,28 @@ test("no request leaves the origin", async () => {
   assert.deepEqual(log.foreign, [], "requests to other origins");
   await context.close();
 });
+
+test("the welcome page is in index.html before the wasm runs, and only at the root", async () => {
+  const { page, context } = await env.page();
+  // No wasm: what shows is the prerendered page alone.
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(env.url);
+  const boot = page.locator("#boot");
+  assert.match(await boot.getByRole("heading", { level: 1 }).innerText(), /connected things in your home/i);
+  assert.ok(await boot.getByRole("button", { name: "Start" }).isVisible(), "the welcome page shows without the app");
+  // A deep link never shows the welcome page in place of the one asked for.
+  await page.goto(env.url + "results");
+  assert.equal(await boot.locator("main").evaluate((m) => getComputedStyle(m).visibility), "hidden");
+  assert.ok(await boot.locator("header").isVisible(), "the header still shows");
+  await context.close();
+
+  // With the app: it replaces the prerendered page with its own, one of each.
+  const app = await env.page();
+  await app.page.goto(env.url);
+  await appReady(app.page);
+  assert.equal(await app.page.locator("#boot").count(), 0);
+  assert.equal(await app.page.locator("main").count(), 1);
+  assert.equal(await app.page.locator("header.site-header").count(), 1);
+  assert.deepEqual(app.log.errors, []);
+  await app.context.close();
+});

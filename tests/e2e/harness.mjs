@@ -82,7 +82,8 @@ export async function launch({ dir = process.env.E2E_DIST || path.join(repo, "di
 
 /** Waits until the app has mounted (the main landmark has content). */
 export async function appReady(page) {
-  await page.waitForSelector("main h1", { timeout: 20_000 });
+  // The app's own <main> (a child of <body>), not the prerendered welcome page in #boot.
+  await page.waitForSelector("body > main h1", { timeout: 20_000 });
 }
 
 export function artifact(name) {

@@ -1,0 +1,98 @@
+// Prerenders the welcome page into index.html at build time, so a first visit
+// shows real content as soon as the HTML and CSS arrive instead of after the
+// whole wasm has downloaded (slow networks, Lighthouse's LCP).
+//
+// The app itself is the only source: this loads the finished build in
+// headless Chromium with empty storage, takes the page the app drew (header,
+// welcome page, footer) and places it in <div id="boot"> in index.html.
+// src/ui/mod.rs removes that div just before the app mounts, so the switch
+// happens in one task with nothing in between to paint. On any address other
+// than the app's root, boot-<hash>.js (sync, in <head>) marks the page before
+// first paint and the CSS hides the prerendered welcome, so a deep link never
+// flashes the wrong page.
+//
+// Used by scripts/pwa.mjs (Trunk's post_build hook); also runnable alone:
+//   node scripts/prerender.mjs DIR PUBLIC_URL
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BOOT_ID = "boot";
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png", ".webmanifest": "application/manifest+json" };
+const BOOT_SCRIPT = `// Written by scripts/prerender.mjs. The prerendered page in index.html is the
+// welcome page: anywhere else, hide it until the app has drawn the right one.
+if (location.pathname !== new URL(".", document.baseURI).pathname) document.documentElement.classList.add("deep-link");
+`;
+
+/** Serves `dir` under `base` (unknown paths get index.html) on a free port. */
+function serve(dir, base) {
+  const server = http.createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    rel = rel.startsWith(base) ? rel.slice(base.length) : "";
+    let file = path.join(dir, rel || "index.html");
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) file = path.join(dir, "index.html");
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The body the app draws at its root with empty storage, without scripts and Leptos' empty comment markers. */
+export async function renderWelcome(dir, base) {
+  const { chromium } = await import("playwright-core");
+  const server = await serve(path.resolve(dir), base);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}${base}`);
+    await page.locator("body > main h1").waitFor({ timeout: 30_000 });
+    if (errors.length) throw new Error(`the app failed while prerendering: ${errors.join("; ")}`);
+    return await page.evaluate(() =>
+      [...document.body.children]
+        .filter((e) => !["SCRIPT", "NOSCRIPT"].includes(e.tagName) && e.id !== "boot")
+        .map((e) => e.outerHTML.replace(/<!---->/g, ""))
+        .join("\n"),
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/**
+ * Puts `body` into index.html's <div id="boot"> (replacing an earlier one)
+ * and links the boot script first in <head>. Returns the new HTML.
+ */
+export function inject(html, body, scriptUrl) {
+  html = html.replace(/\n?<div id="boot">[\s\S]*?<\/div><!--\/boot-->/, "");
+  html = html.replace(/\n?\s*<script src="[^"]*boot-[0-9a-f]{16}\.js"[^>]*><\/script>/, "");
+  html = html.replace(/(<base [^>]*>)/, `$1\n    <script src="${scriptUrl}"></script>`);
+  if (!html.includes(scriptUrl)) throw new Error("index.html has no <base>: cannot place the boot script");
+  return html.replace(/<body>/, `<body>\n<div id="boot">${body}</div><!--/boot-->`);
+}
+
+/** Prerenders `dir` (a finished build) in place; index.html only (pwa.mjs copies it to 404.html). */
+export async function prerender(dir, publicUrl) {
+  const body = await renderWelcome(dir, publicUrl);
+  if (!/<main[\s>]/.test(body)) throw new Error("prerendering found no <main> in the page the app drew");
+  const name = `boot-${crypto.createHash("sha256").update(BOOT_SCRIPT).digest("hex").slice(0, 16)}.js`;
+  for (const f of fs.readdirSync(dir)) if (/^boot-[0-9a-f]{16}\.js$/.test(f) && f !== name) fs.rmSync(path.join(dir, f));
+  fs.writeFileSync(path.join(dir, name), BOOT_SCRIPT);
+  const indexPath = path.join(dir, "index.html");
+  fs.writeFileSync(indexPath, inject(fs.readFileSync(indexPath, "utf8"), body, publicUrl + name));
+  return { bytes: Buffer.byteLength(body), script: name };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [dir, publicUrl = "/"] = process.argv.slice(2);
+  const r = await prerender(dir, publicUrl);
+  console.log(`prerender.mjs: welcome page prerendered (${r.bytes} B)`);
+}
