@@ -179,6 +179,18 @@ fn shown(v: Option<&Value>) -> String {
     v.map_or_else(|| "missing".to_string(), short_json)
 }
 
+/// "a number", "text", ...: what a JSON value is, for messages.
+pub(crate) fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty (null)",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// A JSON value as shown in a message: cut to 40 characters.
 pub(crate) fn short_json(v: &Value) -> String {
     let s = v.to_string();

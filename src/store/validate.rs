@@ -4,7 +4,7 @@
 //! typed [`State`] (ids present and unique, lengths). Unknown catalog ids are
 //! not errors: see [`super::unknown`].
 
-use super::decode::{DecodeError, short_json};
+use super::decode::{DecodeError, json_kind, short_json};
 use super::envelope::State;
 use crate::assess::{Answer, Date};
 use serde_json::{Map, Value};
@@ -15,22 +15,10 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Longest household id, device id or category id, in characters.
 pub const MAX_ID_CHARS: usize = 100;
 
-/// "a number", "text", ...: what a JSON value is, for messages.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "empty (null)",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn wrong(path: &str, key: &str, expected: &str, found: &Value) -> DecodeError {
     DecodeError::shape(
         join(path, key),
-        format!("should be {expected} but is {}", kind(found)),
+        format!("should be {expected} but is {}", json_kind(found)),
     )
 }
 
@@ -43,8 +31,9 @@ fn join(path: &str, key: &str) -> String {
 }
 
 fn object<'v>(v: &'v Value, path: &str) -> Result<&'v Map<String, Value>, DecodeError> {
-    v.as_object()
-        .ok_or_else(|| DecodeError::shape(path, format!("should be an object but is {}", kind(v))))
+    v.as_object().ok_or_else(|| {
+        DecodeError::shape(path, format!("should be an object but is {}", json_kind(v)))
+    })
 }
 
 /// A required text field.
