@@ -1,4 +1,4 @@
-use super::{NoHousehold, category_label, has_household};
+use super::{WithHousehold, category_label};
 use crate::assess::worst_residual;
 use crate::catalog::DeviceCategory;
 use crate::ui::base::href;
@@ -10,11 +10,10 @@ use leptos_router::components::A;
 /// The device inventory: add, list, remove (with undo).
 #[component]
 pub fn DevicesPage() -> impl IntoView {
-    let has = has_household();
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <Inventory />
-        </Show>
+        </WithHousehold>
     }
 }
 

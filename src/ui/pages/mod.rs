@@ -57,6 +57,18 @@ pub fn NoHousehold() -> impl IntoView {
     }
 }
 
+/// Its children when there is an active household, [`NoHousehold`] when
+/// there is none.
+#[component]
+pub fn WithHousehold(children: ChildrenFn) -> impl IntoView {
+    let has = has_household();
+    view! {
+        <Show when=has fallback=|| view! { <NoHousehold /> }>
+            {children()}
+        </Show>
+    }
+}
+
 /// Shown by device pages when the device is not in the active household.
 #[component]
 pub fn NoDevice() -> impl IntoView {

@@ -1,4 +1,4 @@
-use super::{NoDevice, NoHousehold, has_household};
+use super::{NoDevice, WithHousehold};
 use crate::assess::AnswerTarget;
 use crate::ui::components::Questionnaire;
 use crate::ui::state::use_app;
@@ -42,16 +42,15 @@ pub fn DeviceQuestions() -> impl IntoView {
 #[component]
 pub fn HomeQuestions() -> impl IntoView {
     let app = use_app();
-    let has = has_household();
     let questions = Signal::derive(move || {
         app.with_household(|h| app.engine.household_questions(h))
             .unwrap_or_default()
     });
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <h1>"Home network and accounts"</h1>
             <p class="lead">"These answers count for every device in your home."</p>
             <Questionnaire questions=questions target=AnswerTarget::Household next_href="/results" next_label="See results" />
-        </Show>
+        </WithHousehold>
     }
 }

@@ -1,4 +1,4 @@
-use super::{NoHousehold, has_household};
+use super::WithHousehold;
 use crate::assess::{Stage, worst_residual};
 use crate::ui::base::href;
 use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions};
@@ -10,11 +10,10 @@ use leptos_router::components::A;
 /// top risks with their explanations, the action plan and open questions.
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let has = has_household();
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <Report />
-        </Show>
+        </WithHousehold>
     }
 }
 

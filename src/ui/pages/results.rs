@@ -1,4 +1,4 @@
-use super::{NoHousehold, has_household};
+use super::WithHousehold;
 use crate::assess::Stage;
 use crate::catalog::Scale;
 use crate::ui::base::href;
@@ -12,11 +12,10 @@ use leptos_router::components::A;
 /// selected cell, top risks, counts per level, open questions and reminders.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let has = has_household();
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <Results />
-        </Show>
+        </WithHousehold>
     }
 }
 
