@@ -21,7 +21,7 @@
 use super::themes::{theme_from_key, theme_key};
 use crate::catalog::{Catalog, Theme};
 use crate::store::DecodeError;
-use crate::store::decode::json_kind;
+use crate::store::decode::{json_kind, json_path};
 use crate::store::validate::MAX_NAME_CHARS;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -209,19 +209,11 @@ fn field<'v>(obj: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v V
     })
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 fn text<'v>(obj: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v str, ResultError> {
     match field(obj, path, key)? {
         Value::String(s) => Ok(s),
         v => Err(ResultError::shape(
-            join(path, key),
+            json_path(path, key),
             format!("should be text but is {}", json_kind(v)),
         )),
     }
@@ -306,14 +298,14 @@ fn card(v: &Value, path: &str) -> Result<CardResult, ResultError> {
     })?;
     let scenario = text(obj, path, "scenario")?;
     if scenario.trim().is_empty() {
-        return Err(ResultError::shape(join(path, "scenario"), "is empty"));
+        return Err(ResultError::shape(json_path(path, "scenario"), "is empty"));
     }
     let chosen = text(obj, path, "chosen")?;
     let correct = match field(obj, path, "correct")? {
         Value::Bool(b) => *b,
         v => {
             return Err(ResultError::shape(
-                join(path, "correct"),
+                json_path(path, "correct"),
                 format!("should be true/false but is {}", json_kind(v)),
             ));
         }
