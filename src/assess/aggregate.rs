@@ -2,6 +2,7 @@
 //! risk level and the top-risk order.
 
 use super::evaluate::Pair;
+use super::explain::Stage;
 use super::score::Score;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -51,6 +52,15 @@ pub struct LevelCounts {
 }
 
 impl HeatMaps {
+    /// The map of one picture.
+    pub fn stage(&self, stage: Stage) -> &HeatMap {
+        match stage {
+            Stage::Inherent => &self.inherent,
+            Stage::Residual => &self.residual,
+            Stage::Projected => &self.projected,
+        }
+    }
+
     /// Heat maps and level counts of the given pairs.
     pub fn build(pairs: &[Pair<'_>], indices: &[usize]) -> (HeatMaps, LevelCounts) {
         let maps = HeatMaps {
@@ -98,6 +108,16 @@ impl HeatMap {
     }
 }
 
+/// The highest residual risk level among some pairs (indices into `pairs`),
+/// or None when there are none: a device's "worst risk now".
+pub fn worst_residual(pairs: &[Pair<'_>], indices: &[usize]) -> Option<u8> {
+    indices
+        .iter()
+        .filter_map(|&k| pairs.get(k))
+        .map(|p| p.residual.risk_level)
+        .max()
+}
+
 /// The order of top risks: residual score (highest first), then inherent
 /// score, then device id, then scenario id.
 pub fn risk_order(a: &Pair<'_>, b: &Pair<'_>) -> Ordering {
@@ -137,4 +157,49 @@ pub(crate) fn top_risks_ranked(
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     order.sort_by_cached_key(|&k| key(k));
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::{Date, Engine, Household};
+
+    fn assessed() -> crate::assess::Assessment<'static> {
+        let mut h = Household::new("h1", "Home");
+        h.add_device("dev.router", "Router", "Hall", "Router");
+        h.add_device("dev.indoor-camera", "Camera", "Hall", "Camera");
+        let engine = Engine::new(crate::catalog::embedded());
+        engine.evaluate(&h, Date::parse("2026-05-01").unwrap())
+    }
+
+    #[test]
+    fn stage_picks_that_pictures_map() {
+        let a = assessed();
+        let m = &a.heat_map;
+        assert!(std::ptr::eq(m.stage(Stage::Inherent), &m.inherent));
+        assert!(std::ptr::eq(m.stage(Stage::Residual), &m.residual));
+        assert!(std::ptr::eq(m.stage(Stage::Projected), &m.projected));
+    }
+
+    #[test]
+    fn worst_residual_is_the_highest_level_of_the_given_pairs() {
+        let a = assessed();
+        let camera = &a.devices[1];
+        assert!(!camera.pairs.is_empty());
+        let by_hand = camera
+            .pairs
+            .iter()
+            .map(|&k| a.pairs[k].residual.risk_level)
+            .fold(0, u8::max);
+        assert_eq!(worst_residual(&a.pairs, &camera.pairs), Some(by_hand));
+        // One pair: its own level.
+        let k = camera.pairs[0];
+        assert_eq!(
+            worst_residual(&a.pairs, &[k]),
+            Some(a.pairs[k].residual.risk_level)
+        );
+        assert_eq!(worst_residual(&a.pairs, &[]), None);
+        // Indices past the end are ignored rather than panicking.
+        assert_eq!(worst_residual(&a.pairs, &[a.pairs.len()]), None);
+    }
 }

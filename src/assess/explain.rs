@@ -4,7 +4,7 @@
 
 use super::answer::Answer;
 use super::round2;
-use crate::catalog::{Axis, Catalog, Dimension, Impact, Level};
+use crate::catalog::{Axis, Catalog, Dimension, Impact, Scale};
 use serde::Serialize;
 
 /// Which picture a level step closes.
@@ -96,13 +96,6 @@ pub enum Step<'c> {
     },
 }
 
-fn level_name(levels: &[Level], value: u8) -> String {
-    levels
-        .iter()
-        .find(|l| l.value == value)
-        .map_or_else(|| value.to_string(), |l| l.name.clone())
-}
-
 /// "+1", "-0.5", "+0.25": whole numbers without decimals.
 fn delta(x: f32) -> String {
     if (x - x.round()).abs() < 1e-4 {
@@ -143,25 +136,11 @@ impl Step<'_> {
     /// (ids are shown when the catalog no longer has them).
     pub fn sentence(&self, catalog: &Catalog) -> String {
         let scales = &catalog.scales;
-        let condition_name = |id: &str| {
-            catalog
-                .conditions
-                .iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        };
-        let control_title = |id: &str| {
-            catalog
-                .controls
-                .iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.title.clone())
-        };
         match self {
             Step::BaseLikelihood { value } => {
                 format!(
                     "Base likelihood: {} ({value})",
-                    level_name(&scales.likelihood, *value)
+                    scales.level_name(Scale::Likelihood, *value)
                 )
             }
             Step::BaseImpact { impact } => {
@@ -169,7 +148,7 @@ impl Step<'_> {
                     .iter()
                     .map(|d| {
                         let v = impact.get(*d);
-                        format!("{} {} ({v})", d.name(), level_name(&scales.impact, v))
+                        format!("{} {} ({v})", d.name(), scales.level_name(Scale::Impact, v))
                     })
                     .collect();
                 format!("Base impact: {}", parts.join(", "))
@@ -182,7 +161,7 @@ impl Step<'_> {
                 dimension,
                 ..
             } => {
-                let name = condition_name(condition);
+                let name = catalog.condition_name(condition);
                 let how = match answer {
                     None => String::new(),
                     Some(Answer::DontKnow) => " (don't know, so assumed to hold)".to_string(),
@@ -231,7 +210,7 @@ impl Step<'_> {
                 to,
                 ..
             } => {
-                let title = control_title(control);
+                let title = catalog.control_title(control);
                 let a = answer_words(*answer);
                 let ax = axis_word(*axis);
                 if *weight > 0.0 {
@@ -243,7 +222,7 @@ impl Step<'_> {
             Step::NotApplicable { control, .. } => {
                 format!(
                     "{}: not applicable here, not counted",
-                    control_title(control)
+                    catalog.control_title(control)
                 )
             }
             Step::Planned {
@@ -254,7 +233,7 @@ impl Step<'_> {
             } => {
                 format!(
                     "{} (planned): {} {from:.2} → {to:.2}",
-                    control_title(control),
+                    catalog.control_title(control),
                     axis_word(*axis)
                 )
             }
@@ -271,9 +250,9 @@ impl Step<'_> {
                 };
                 format!(
                     "{when}: {} (likelihood {} × impact {})",
-                    level_name(&scales.risk, *risk),
-                    level_name(&scales.likelihood, *likelihood),
-                    level_name(&scales.impact, *impact)
+                    scales.level_name(Scale::Risk, *risk),
+                    scales.level_name(Scale::Likelihood, *likelihood),
+                    scales.level_name(Scale::Impact, *impact)
                 )
             }
         }

@@ -24,7 +24,7 @@ pub mod rules;
 pub mod score;
 pub mod unknown;
 
-pub use aggregate::{HeatMap, HeatMaps, LevelCounts};
+pub use aggregate::{HeatMap, HeatMaps, LevelCounts, worst_residual};
 pub use answer::Answer;
 pub use date::Date;
 pub use edit::AnswerTarget;

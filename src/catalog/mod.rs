@@ -6,12 +6,14 @@
 pub mod coverage;
 pub mod load;
 pub mod model;
+pub mod scales;
 pub mod search;
 pub mod stats;
 pub mod supply;
 pub mod validate;
 
 pub use model::*;
+pub use scales::Scale;
 
 use std::sync::OnceLock;
 

@@ -192,6 +192,37 @@ impl Catalog {
     pub fn control(&self, id: &str) -> Option<&Control> {
         self.controls.iter().find(|c| c.id == id)
     }
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.id == id)
+    }
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn device_category(&self, id: &str) -> Option<&DeviceCategory> {
+        self.device_categories.iter().find(|c| c.id == id)
+    }
+    // What people read for an id. Saved data may name ids this catalog no
+    // longer has: those read as the id itself rather than as nothing.
+    /// A scenario's title, or the id when the catalog does not know it.
+    pub fn scenario_title(&self, id: &str) -> String {
+        self.scenario(id)
+            .map_or_else(|| id.to_string(), |s| s.title.clone())
+    }
+    /// A control's title, or the id when the catalog does not know it.
+    pub fn control_title(&self, id: &str) -> String {
+        self.control(id)
+            .map_or_else(|| id.to_string(), |c| c.title.clone())
+    }
+    /// A condition's name, or the id when the catalog does not know it.
+    pub fn condition_name(&self, id: &str) -> String {
+        self.condition(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    }
+    /// A device category's name, or the id when the catalog does not know it.
+    pub fn category_name(&self, id: &str) -> String {
+        self.device_category(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    }
     /// The scenarios a control treats, with the treatment.
     pub fn treated_by<'c>(&'c self, control: &str) -> Vec<(&'c Scenario, &'c Treatment)> {
         self.scenarios

@@ -7,7 +7,7 @@
 
 use super::envelope::State;
 use crate::assess::{Assessment, Date, Engine, Household, PlanEntry};
-use crate::catalog::{Catalog, Level};
+use crate::catalog::{Catalog, Scale};
 use std::borrow::Cow;
 
 /// Written first so spreadsheet apps detect UTF-8.
@@ -57,13 +57,6 @@ fn push_row<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = S>)
     out.push_str("\r\n");
 }
 
-fn level_name(levels: &[Level], value: u8) -> String {
-    levels
-        .iter()
-        .find(|l| l.value == value)
-        .map_or_else(|| value.to_string(), |l| l.name.clone())
-}
-
 /// The risk register of one or more households, each with its assessment
 /// (from [`crate::assess::evaluate()`] on the same catalog). Rows follow each
 /// assessment's ranking, highest residual risk first; likelihood, impact and
@@ -71,27 +64,6 @@ fn level_name(levels: &[Level], value: u8) -> String {
 /// controls are titles joined by "; ".
 pub fn risk_register(catalog: &Catalog, assessed: &[(&Household, &Assessment<'_>)]) -> String {
     let scales = &catalog.scales;
-    let category_name = |id: &str| {
-        catalog
-            .device_categories
-            .iter()
-            .find(|c| c.id == id)
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
-    };
-    let scenario_title = |id: &str| {
-        catalog
-            .scenarios
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| id.to_string(), |s| s.title.clone())
-    };
-    let control_title = |id: &str| {
-        catalog
-            .controls
-            .iter()
-            .find(|c| c.id == id)
-            .map_or_else(|| id.to_string(), |c| c.title.clone())
-    };
     let mut out = String::from(BOM);
     push_row(&mut out, REGISTER_HEADER);
     for (household, assessment) in assessed {
@@ -103,23 +75,23 @@ pub fn risk_register(catalog: &Catalog, assessed: &[(&Household, &Assessment<'_>
             let missing: Vec<String> = pair
                 .missing_controls
                 .iter()
-                .map(|c| control_title(c))
+                .map(|c| catalog.control_title(c))
                 .collect();
             push_row(
                 &mut out,
                 [
                     household.name.clone(),
                     device.map_or_else(|| pair.device.clone(), |d| d.name.clone()),
-                    device.map_or_else(String::new, |d| category_name(&d.category)),
+                    device.map_or_else(String::new, |d| catalog.category_name(&d.category)),
                     device.map_or_else(String::new, |d| d.room.clone()),
                     pair.scenario.to_string(),
-                    scenario_title(pair.scenario),
-                    level_name(&scales.likelihood, pair.inherent.likelihood_level),
-                    level_name(&scales.impact, pair.inherent.impact_level),
-                    level_name(&scales.risk, pair.inherent.risk_level),
-                    level_name(&scales.likelihood, pair.residual.likelihood_level),
-                    level_name(&scales.impact, pair.residual.impact_level),
-                    level_name(&scales.risk, pair.residual.risk_level),
+                    catalog.scenario_title(pair.scenario),
+                    scales.level_name(Scale::Likelihood, pair.inherent.likelihood_level),
+                    scales.level_name(Scale::Impact, pair.inherent.impact_level),
+                    scales.level_name(Scale::Risk, pair.inherent.risk_level),
+                    scales.level_name(Scale::Likelihood, pair.residual.likelihood_level),
+                    scales.level_name(Scale::Impact, pair.residual.impact_level),
+                    scales.level_name(Scale::Risk, pair.residual.risk_level),
                     missing.join("; "),
                 ],
             );
@@ -148,17 +120,12 @@ pub fn action_plan(catalog: &Catalog, plan: &[PlanEntry<'_>]) -> String {
     let mut out = String::from(BOM);
     push_row(&mut out, PLAN_HEADER);
     for entry in plan {
-        let title = catalog
-            .controls
-            .iter()
-            .find(|c| c.id == entry.control)
-            .map_or(entry.control, |c| c.title.as_str());
         push_row(
             &mut out,
             [
                 entry.rank.to_string(),
-                title.to_string(),
-                level_name(&catalog.scales.effort, entry.effort),
+                catalog.control_title(entry.control),
+                catalog.scales.level_name(Scale::Effort, entry.effort),
                 // Rounded as the engine rounds its figures (half away from zero).
                 format!("{:.2}", (entry.value * 100.0).round() / 100.0),
                 entry.lowers.len().to_string(),

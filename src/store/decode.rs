@@ -179,6 +179,28 @@ fn shown(v: Option<&Value>) -> String {
     v.map_or_else(|| "missing".to_string(), short_json)
 }
 
+/// "a number", "text", ...: what a JSON value is, for messages.
+pub(crate) fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "empty (null)",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Where a key sits, as messages name it: "households[0].name" (just the key
+/// at the top level).
+pub(crate) fn json_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// A JSON value as shown in a message: cut to 40 characters.
 pub(crate) fn short_json(v: &Value) -> String {
     let s = v.to_string();
@@ -193,6 +215,18 @@ pub(crate) fn short_json(v: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn message_helpers_name_kinds_and_paths() {
+        assert_eq!(json_kind(&json!(null)), "empty (null)");
+        assert_eq!(json_kind(&json!(3)), "a number");
+        assert_eq!(json_kind(&json!("x")), "text");
+        assert_eq!(json_kind(&json!([1])), "a list");
+        assert_eq!(json_kind(&json!({})), "an object");
+        assert_eq!(json_kind(&json!(false)), "true/false");
+        assert_eq!(json_path("", "name"), "name");
+        assert_eq!(json_path("households[0]", "name"), "households[0].name");
+    }
 
     #[test]
     fn paths_read_as_positions_from_one() {

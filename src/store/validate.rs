@@ -4,7 +4,7 @@
 //! typed [`State`] (ids present and unique, lengths). Unknown catalog ids are
 //! not errors: see [`super::unknown`].
 
-use super::decode::{DecodeError, short_json};
+use super::decode::{DecodeError, json_kind, json_path, short_json};
 use super::envelope::State;
 use crate::assess::{Answer, Date};
 use serde_json::{Map, Value};
@@ -15,36 +15,17 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Longest household id, device id or category id, in characters.
 pub const MAX_ID_CHARS: usize = 100;
 
-/// "a number", "text", ...: what a JSON value is, for messages.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "empty (null)",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn wrong(path: &str, key: &str, expected: &str, found: &Value) -> DecodeError {
     DecodeError::shape(
-        join(path, key),
-        format!("should be {expected} but is {}", kind(found)),
+        json_path(path, key),
+        format!("should be {expected} but is {}", json_kind(found)),
     )
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 fn object<'v>(v: &'v Value, path: &str) -> Result<&'v Map<String, Value>, DecodeError> {
-    v.as_object()
-        .ok_or_else(|| DecodeError::shape(path, format!("should be an object but is {}", kind(v))))
+    v.as_object().ok_or_else(|| {
+        DecodeError::shape(path, format!("should be an object but is {}", json_kind(v)))
+    })
 }
 
 /// A required text field.
@@ -87,7 +68,7 @@ fn answers(obj: &Map<String, Value>, path: &str) -> Result<(), DecodeError> {
     let Some(v) = obj.get("answers") else {
         return Ok(());
     };
-    let path = join(path, "answers");
+    let path = json_path(path, "answers");
     for (question, answer) in object(v, &path)? {
         let known = answer
             .as_str()
@@ -95,7 +76,7 @@ fn answers(obj: &Map<String, Value>, path: &str) -> Result<(), DecodeError> {
         if !known {
             let keys: Vec<&str> = Answer::ALL.iter().map(|a| a.key()).collect();
             return Err(DecodeError::shape(
-                join(&path, question),
+                json_path(&path, question),
                 format!(
                     "should be one of {} but is {}",
                     keys.join(", "),
@@ -112,7 +93,7 @@ fn date(obj: &Map<String, Value>, path: &str, key: &str) -> Result<(), DecodeErr
         None | Some(Value::Null) => Ok(()),
         Some(Value::String(s)) if Date::parse(s).is_some() => Ok(()),
         Some(Value::String(s)) => Err(DecodeError::shape(
-            join(path, key),
+            json_path(path, key),
             format!("is not a date (YYYY-MM-DD): {s:?}"),
         )),
         Some(v) => Err(wrong(path, key, "a date (YYYY-MM-DD)", v)),
@@ -161,7 +142,7 @@ pub fn check_shape(root: &Value) -> Result<(), DecodeError> {
             text_list(d, &path, "capabilities_removed")?;
             answers(d, &path)?;
             if let Some(l) = d.get("lifecycle") {
-                let path = join(&path, "lifecycle");
+                let path = json_path(&path, "lifecycle");
                 let l = object(l, &path)?;
                 optional(l, &path, "acquired", "\"new\" or \"second-hand\"", |v| {
                     matches!(v.as_str(), Some("new" | "second-hand"))
@@ -180,7 +161,7 @@ fn id_rule(id: &str, path: &str, key: &str) -> Result<(), DecodeError> {
         Err(DecodeError::shape(path, format!("has an empty {key}")))
     } else if id.chars().count() > MAX_ID_CHARS {
         Err(DecodeError::shape(
-            join(path, key),
+            json_path(path, key),
             format!("is longer than {MAX_ID_CHARS} characters"),
         ))
     } else {
@@ -191,7 +172,7 @@ fn id_rule(id: &str, path: &str, key: &str) -> Result<(), DecodeError> {
 fn name_rule(name: &str, path: &str, key: &str) -> Result<(), DecodeError> {
     if name.chars().count() > MAX_NAME_CHARS {
         Err(DecodeError::shape(
-            join(path, key),
+            json_path(path, key),
             format!("is longer than {MAX_NAME_CHARS} characters"),
         ))
     } else {
@@ -210,7 +191,7 @@ pub fn check(state: &State) -> Result<(), DecodeError> {
         id_rule(&h.id, &path, "id")?;
         if !household_ids.insert(h.id.as_str()) {
             return Err(DecodeError::shape(
-                join(&path, "id"),
+                json_path(&path, "id"),
                 format!("repeats the id {:?} of an earlier household", h.id),
             ));
         }
@@ -221,7 +202,7 @@ pub fn check(state: &State) -> Result<(), DecodeError> {
             id_rule(&d.id, &path, "id")?;
             if !device_ids.insert(d.id.as_str()) {
                 return Err(DecodeError::shape(
-                    join(&path, "id"),
+                    json_path(&path, "id"),
                     format!("repeats the id {:?} of an earlier device", d.id),
                 ));
             }

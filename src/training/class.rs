@@ -76,7 +76,7 @@ pub fn summarise(catalog: &Catalog, results: &[ParticipantResult]) -> ClassSumma
         ..ClassSummary::default()
     };
     for card in results.iter().flat_map(|r| &r.cards) {
-        let Some(scenario) = catalog.scenarios.iter().find(|s| s.id == card.scenario) else {
+        let Some(scenario) = catalog.scenario(&card.scenario) else {
             continue;
         };
         summary.answered += 1;

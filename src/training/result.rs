@@ -21,6 +21,7 @@
 use super::themes::{theme_from_key, theme_key};
 use crate::catalog::{Catalog, Theme};
 use crate::store::DecodeError;
+use crate::store::decode::{json_kind, json_path};
 use crate::store::validate::MAX_NAME_CHARS;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -198,17 +199,6 @@ impl fmt::Display for ResultError {
 
 impl std::error::Error for ResultError {}
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "empty (null)",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn field<'v>(obj: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v Value, ResultError> {
     obj.get(key).ok_or_else(|| {
         if path.is_empty() {
@@ -219,20 +209,12 @@ fn field<'v>(obj: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v V
     })
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 fn text<'v>(obj: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v str, ResultError> {
     match field(obj, path, key)? {
         Value::String(s) => Ok(s),
         v => Err(ResultError::shape(
-            join(path, key),
-            format!("should be text but is {}", kind(v)),
+            json_path(path, key),
+            format!("should be text but is {}", json_kind(v)),
         )),
     }
 }
@@ -244,7 +226,7 @@ fn optional_text<'v>(obj: &'v Map<String, Value>, key: &str) -> Result<&'v str, 
         Some(Value::String(s)) => Ok(s),
         Some(v) => Err(ResultError::shape(
             key,
-            format!("should be text but is {}", kind(v)),
+            format!("should be text but is {}", json_kind(v)),
         )),
     }
 }
@@ -256,7 +238,7 @@ fn count(obj: &Map<String, Value>, key: &str) -> Result<usize, ResultError> {
         .ok_or_else(|| {
             ResultError::shape(
                 key,
-                format!("should be a whole number but is {}", shown(v, kind(v))),
+                format!("should be a whole number but is {}", shown(v, json_kind(v))),
             )
         })
 }
@@ -273,7 +255,7 @@ fn list<'v>(obj: &'v Map<String, Value>, key: &str) -> Result<&'v Vec<Value>, Re
         Value::Array(a) => Ok(a),
         v => Err(ResultError::shape(
             key,
-            format!("should be a list but is {}", kind(v)),
+            format!("should be a list but is {}", json_kind(v)),
         )),
     }
 }
@@ -312,19 +294,19 @@ fn cut(s: &str) -> String {
 
 fn card(v: &Value, path: &str) -> Result<CardResult, ResultError> {
     let obj = v.as_object().ok_or_else(|| {
-        ResultError::shape(path, format!("should be an object but is {}", kind(v)))
+        ResultError::shape(path, format!("should be an object but is {}", json_kind(v)))
     })?;
     let scenario = text(obj, path, "scenario")?;
     if scenario.trim().is_empty() {
-        return Err(ResultError::shape(join(path, "scenario"), "is empty"));
+        return Err(ResultError::shape(json_path(path, "scenario"), "is empty"));
     }
     let chosen = text(obj, path, "chosen")?;
     let correct = match field(obj, path, "correct")? {
         Value::Bool(b) => *b,
         v => {
             return Err(ResultError::shape(
-                join(path, "correct"),
-                format!("should be true/false but is {}", kind(v)),
+                json_path(path, "correct"),
+                format!("should be true/false but is {}", json_kind(v)),
             ));
         }
     };

@@ -3,8 +3,9 @@
 //! derived from them. Components read from here and change things only
 //! through [`AppState::update`], which also schedules the autosave.
 
+use super::components::heat_map::{Counts, counts};
 use super::persist::{self, Storage};
-use crate::assess::{Assessment, Date, Engine, Household};
+use crate::assess::{Assessment, Date, Device, Engine, Household, Stage};
 use crate::catalog::{self, Catalog};
 use crate::store::envelope::State;
 use leptos::prelude::*;
@@ -126,6 +127,74 @@ impl AppState {
     pub fn active(&self) -> Option<(String, String)> {
         self.state
             .with(|s| s.active_household().map(|h| (h.id.clone(), h.name.clone())))
+    }
+
+    // Reads shared by pages. Each is tracked: called inside a reactive
+    // closure or Memo, it re-runs when what it reads changes.
+
+    /// `f` on the active household; None when there is none. Tracked.
+    pub fn with_household<R>(&self, f: impl FnOnce(&Household) -> R) -> Option<R> {
+        self.state.with(|s| s.active_household().map(f))
+    }
+
+    /// `f` on a device of the active household; None when there is no such
+    /// device. Tracked.
+    pub fn with_device<R>(&self, id: &str, f: impl FnOnce(&Device) -> R) -> Option<R> {
+        self.with_household(|h| h.device(id).map(f)).flatten()
+    }
+
+    /// The active household's devices as (id, name), in inventory order.
+    /// Tracked.
+    pub fn device_names(&self) -> Vec<(String, String)> {
+        self.with_household(|h| {
+            h.devices
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// A device's name, or "" when the active household has no such device.
+    /// Tracked.
+    pub fn device_name(&self, id: &str) -> String {
+        self.with_device(id, |d| d.name.clone()).unwrap_or_default()
+    }
+
+    /// `f` on the active assessment; the default value (empty, zero) when
+    /// there is none. Tracked.
+    pub fn with_assessment<R: Default>(&self, f: impl FnOnce(&Assessment<'static>) -> R) -> R {
+        self.assessment
+            .with(|a| a.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// Pairs per heat-map cell of one picture (all zero without a household).
+    /// Tracked.
+    pub fn heat_counts(&self, stage: Stage) -> Counts {
+        self.with_assessment(|a| counts(a.heat_map.stage(stage)))
+    }
+
+    /// The lifecycle reminders as sentences. Tracked.
+    pub fn reminders(&self) -> Vec<String> {
+        self.with_assessment(|a| a.reminders.iter().map(|r| r.sentence()).collect())
+    }
+
+    /// The questions answered "don't know": (device name for a device
+    /// question, question text). Tracked.
+    pub fn open_questions(&self) -> Vec<(Option<String>, String)> {
+        let catalog = self.catalog();
+        self.with_assessment(|a| {
+            a.open_questions
+                .iter()
+                .map(|o| {
+                    let text = catalog
+                        .question(o.question)
+                        .map(|q| q.text.clone())
+                        .unwrap_or_default();
+                    (o.device.as_deref().map(|d| self.device_name(d)), text)
+                })
+                .collect()
+        })
     }
 
     pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {

@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 use thingrisk::assess::{Assessment, Date, Engine, Household, PlanEntry};
-use thingrisk::catalog;
+use thingrisk::catalog::{self, Scale};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -153,13 +153,6 @@ pub fn run_plan(args: &[&str]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn level_name(levels: &[catalog::Level], value: u8) -> String {
-    levels
-        .iter()
-        .find(|l| l.value == value)
-        .map_or_else(|| value.to_string(), |l| l.name.clone())
-}
-
 /// Left-aligned columns separated by two spaces.
 fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -201,7 +194,7 @@ fn scenario_title<'c>(engine: &Engine<'c>, id: &'c str) -> &'c str {
 }
 
 fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>) -> String {
-    let risk = &engine.catalog().scales.risk;
+    let scales = &engine.catalog().scales;
     let rows: Vec<Vec<String>> = a
         .top_risks
         .iter()
@@ -210,8 +203,8 @@ fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>
             vec![
                 device_name(household, &p.device).to_string(),
                 scenario_title(engine, p.scenario).to_string(),
-                level_name(risk, p.inherent.risk_level),
-                level_name(risk, p.residual.risk_level),
+                scales.level_name(Scale::Risk, p.inherent.risk_level),
+                scales.level_name(Scale::Risk, p.residual.risk_level),
                 p.missing_controls.len().to_string(),
             ]
         })
@@ -231,7 +224,7 @@ fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>
         .map(|l| {
             format!(
                 "{} {}",
-                level_name(risk, l),
+                scales.level_name(Scale::Risk, l),
                 a.counts.residual[usize::from(l) - 1]
             )
         })
@@ -316,7 +309,7 @@ fn plan_table(engine: &Engine<'_>, household: &Household, plan: &[PlanEntry<'_>]
             vec![
                 e.rank.to_string(),
                 format!("{title}{planned}"),
-                level_name(&scales.effort, e.effort),
+                scales.level_name(Scale::Effort, e.effort),
                 format!("{:.2}", e.value),
                 format!("{} risks", e.lowers.len()),
             ]
@@ -333,8 +326,8 @@ fn plan_table(engine: &Engine<'_>, household: &Household, plan: &[PlanEntry<'_>]
                 "   - {}: {} ({} → {})\n",
                 device_name(household, &l.device),
                 scenario_title(engine, l.scenario),
-                level_name(&scales.risk, l.current_level),
-                level_name(&scales.risk, l.projected_level)
+                scales.level_name(Scale::Risk, l.current_level),
+                scales.level_name(Scale::Risk, l.projected_level)
             );
         }
     }

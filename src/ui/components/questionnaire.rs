@@ -29,8 +29,7 @@ pub fn Questionnaire(
     let target = StoredValue::new(target);
     let answer_of = move |q: &str| {
         let t = target.get_value();
-        app.state
-            .with(|s| s.active_household().and_then(|h| h.answer(&t, q)))
+        app.with_household(|h| h.answer(&t, q)).flatten()
     };
     let answered = Signal::derive(move || {
         questions.with(|qs| qs.iter().filter(|q| answer_of(&q.id).is_some()).count())

@@ -22,16 +22,7 @@ pub fn RiskList(
         let indices = pairs.get();
         app.assessment.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            let names = app.state.with(|s| {
-                s.active_household()
-                    .map(|h| {
-                        h.devices
-                            .iter()
-                            .map(|d| (d.id.clone(), d.name.clone()))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            });
+            let names = app.device_names();
             indices
                 .iter()
                 .filter_map(|&i| a.pairs.get(i))
@@ -41,7 +32,7 @@ pub fn RiskList(
                         .find(|(id, _)| *id == p.device)
                         .map(|(_, n)| n.clone())
                         .unwrap_or_default();
-                    let scenario = catalog.scenarios.iter().find(|s| s.id == p.scenario);
+                    let scenario = catalog.scenario(p.scenario);
                     let title = scenario
                         .map(|s| s.title.clone())
                         .unwrap_or_else(|| p.scenario.to_string());
@@ -51,7 +42,7 @@ pub fn RiskList(
                     let fixes: Vec<String> = p
                         .missing_controls
                         .iter()
-                        .filter_map(|c| catalog.controls.iter().find(|x| x.id == *c))
+                        .filter_map(|c| catalog.control(c))
                         .map(|c| c.title.clone())
                         .collect();
                     (

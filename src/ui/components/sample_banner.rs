@@ -15,11 +15,8 @@ pub fn SampleBanner() -> impl IntoView {
     // Only the sample's name decides what is drawn, so edits elsewhere do not
     // rebuild the banner.
     let sample = Memo::new(move |_| {
-        app.state.with(|s| {
-            s.active_household()
-                .filter(|h| h.sample)
-                .map(|h| h.name.clone())
-        })
+        app.with_household(|h| h.sample.then(|| h.name.clone()))
+            .flatten()
     });
     // Trainer pages show no household at all.
     let on_training = Memo::new(move |_| location.pathname.with(|p| p.contains("/training")));

@@ -166,7 +166,7 @@ pub fn CatalogEntry() -> impl IntoView {
                 let sources = s.sources.iter().filter_map(|x| catalog.risk_sources.iter().find(|r| &r.id == x)).map(|r| view! {
                     <li>{format!("{} ({}; ISO/IEC 27400 {})", r.name, kind_label(r.kind), r.iso_27400)}</li>
                 }).collect_view();
-                let conds = s.conditions.iter().filter_map(|e| catalog.conditions.iter().find(|c| c.id == e.condition).map(|c| (c, e))).map(|(c, e)| {
+                let conds = s.conditions.iter().filter_map(|e| catalog.condition(&e.condition).map(|c| (c, e))).map(|(c, e)| {
                     let mut parts = Vec::new();
                     if e.likelihood != 0.0 { parts.push(format!("{:+} likelihood", e.likelihood)); }
                     if e.impact != 0.0 { parts.push(format!("{:+} impact{}", e.impact, e.dimension.map(|d| format!(" ({})", d.name())).unwrap_or_default())); }

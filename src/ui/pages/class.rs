@@ -88,13 +88,6 @@ pub fn ClassPage() -> impl IntoView {
         imported.set(Vec::new());
         messages.set(vec![(true, "The summary is cleared.".to_string())]);
     };
-    let title_of = move |id: &str| {
-        catalog
-            .scenarios
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| id.to_string(), |s| s.title.clone())
-    };
 
     view! {
         <h1>"Class summary"</h1>
@@ -162,7 +155,7 @@ pub fn ClassPage() -> impl IntoView {
                         <tbody>
                             {move || summary.with(|s| s.cards.iter().map(|c| view! {
                                 <tr>
-                                    <th scope="row">{title_of(&c.scenario)}</th>
+                                    <th scope="row">{catalog.scenario_title(&c.scenario)}</th>
                                     <td>{theme_name(c.theme)}</td>
                                     <td>{c.answered}</td>
                                     <td>{c.wrong}</td>

@@ -1,3 +1,4 @@
+use super::{NoDevice, category_label};
 use crate::assess::{Acquired, Date};
 use crate::ui::base::href;
 use crate::ui::components::heat_map::{Cell, counts};
@@ -16,29 +17,14 @@ pub fn DevicePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // Rebuild the page only when another device is shown, not on every edit.
-    let device = Memo::new(move |_| {
-        app.state.with(|s| {
-            s.active_household()
-                .and_then(|h| h.device(&id.get()))
-                .map(|d| (d.id.clone(), d.category.clone()))
-        })
-    });
+    let device =
+        Memo::new(move |_| app.with_device(&id.get(), |d| (d.id.clone(), d.category.clone())));
     let field = move |f: fn(&crate::assess::Device) -> String| {
-        move || {
-            app.state.with(|s| {
-                s.active_household()
-                    .and_then(|h| h.device(&id.get()))
-                    .map(f)
-                    .unwrap_or_default()
-            })
-        }
+        move || app.with_device(&id.get(), f).unwrap_or_default()
     };
     let second = move || {
-        app.state.with(|s| {
-            s.active_household()
-                .and_then(|h| h.device(&id.get()))
-                .is_some_and(|d| d.lifecycle.acquired == Acquired::SecondHand)
-        })
+        app.with_device(&id.get(), |d| d.lifecycle.acquired == Acquired::SecondHand)
+            .unwrap_or(false)
     };
     let edit = move |f: Box<dyn FnOnce(&mut crate::assess::Device)>| {
         let id = id.get_untracked();
@@ -71,13 +57,11 @@ pub fn DevicePage() -> impl IntoView {
     };
     let sel = RwSignal::new(None::<Cell>);
     let summary = move || {
-        app.assessment.with(|a| {
-            a.as_ref().and_then(|a| {
-                a.devices
-                    .iter()
-                    .find(|d| d.id == id.get())
-                    .map(|d| (counts(&d.heat_map.residual), d.pairs.clone()))
-            })
+        app.with_assessment(|a| {
+            a.devices
+                .iter()
+                .find(|d| d.id == id.get())
+                .map(|d| (counts(&d.heat_map.residual), d.pairs.clone()))
         })
     };
     let residual = Signal::derive(move || summary().map(|s| s.0).unwrap_or_default());
@@ -85,27 +69,22 @@ pub fn DevicePage() -> impl IntoView {
         let Some((l, i)) = sel.get() else {
             return Vec::new();
         };
-        app.assessment.with(|a| {
-            a.as_ref()
-                .and_then(|a| a.devices.iter().find(|d| d.id == id.get()))
+        app.with_assessment(|a| {
+            a.devices
+                .iter()
+                .find(|d| d.id == id.get())
                 .map(|d| d.heat_map.residual.cell(l, i).to_vec())
                 .unwrap_or_default()
         })
     });
     let top = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    let mine: Vec<usize> = a
-                        .top_risks
-                        .iter()
-                        .copied()
-                        .filter(|&i| a.pairs[i].device == id.get())
-                        .take(5)
-                        .collect();
-                    mine
-                })
-                .unwrap_or_default()
+        app.with_assessment(|a| {
+            a.top_risks
+                .iter()
+                .copied()
+                .filter(|&i| a.pairs[i].device == id.get())
+                .take(5)
+                .collect()
         })
     });
     let name = field(|d| d.name.clone());
@@ -113,16 +92,10 @@ pub fn DevicePage() -> impl IntoView {
 
     view! {
         {move || match device.get() {
-            None => view! {
-                <section class="card">
-                    <h1>"Device not found"</h1>
-                    <p>"This device is not in the current home. It may have been removed."</p>
-                    <A href=href("/devices") attr:class="button primary">"Back to your devices"</A>
-                </section>
-            }.into_any(),
+            None => view! { <NoDevice /> }.into_any(),
             Some((dev_id, category)) => {
-                let cat = catalog.device_categories.iter().find(|c| c.id == category);
-                let cat_name = cat.map(|c| c.name.clone()).unwrap_or_else(|| format!("Unknown type ({category})"));
+                let cat = catalog.device_category(&category);
+                let cat_name = category_label(catalog, &category);
                 view! {
                     <h1>{cat.map(|c| format!("{} ", c.icon))}{name}</h1>
                     <p class="muted">{cat_name}</p>

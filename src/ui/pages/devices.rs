@@ -1,4 +1,5 @@
-use super::{NoHousehold, has_household};
+use super::{WithHousehold, category_label};
+use crate::assess::worst_residual;
 use crate::catalog::DeviceCategory;
 use crate::ui::base::href;
 use crate::ui::components::LevelBadge;
@@ -9,11 +10,10 @@ use leptos_router::components::A;
 /// The device inventory: add, list, remove (with undo).
 #[component]
 pub fn DevicesPage() -> impl IntoView {
-    let has = has_household();
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <Inventory />
-        </Show>
+        </WithHousehold>
     }
 }
 
@@ -30,36 +30,30 @@ fn Inventory() -> impl IntoView {
         }
     };
     let devices = move || {
-        app.state.with(|s| {
-            s.active_household()
-                .map(|h| {
-                    h.devices
-                        .iter()
-                        .map(|d| {
-                            (
-                                d.id.clone(),
-                                d.name.clone(),
-                                d.category.clone(),
-                                d.room.clone(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.with_household(|h| {
+            h.devices
+                .iter()
+                .map(|d| {
+                    (
+                        d.id.clone(),
+                        d.name.clone(),
+                        d.category.clone(),
+                        d.room.clone(),
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     };
     let summary = move |id: &str| {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .and_then(|a| a.devices.iter().find(|d| d.id == id))
-                .map(|d| {
-                    let worst = d
-                        .pairs
-                        .iter()
-                        .filter_map(|&i| a.as_ref().map(|a| a.pairs[i].residual.risk_level))
-                        .max();
-                    (d.progress.answered, d.progress.total, worst)
-                })
+        app.with_assessment(|a| {
+            a.devices.iter().find(|d| d.id == id).map(|d| {
+                (
+                    d.progress.answered,
+                    d.progress.total,
+                    worst_residual(&a.pairs, &d.pairs),
+                )
+            })
         })
     };
     let remove = move |id: String| {
@@ -101,9 +95,9 @@ fn Inventory() -> impl IntoView {
         <Show when=move || !devices().is_empty() fallback=|| view! { <p>"No devices yet: add the first one above."</p> }>
             <ul class="device-list">
                 <For each=devices key=|d| d.0.clone() children=move |(id, dname, category, room)| {
-                    let cat = catalog.device_categories.iter().find(|c| c.id == category);
+                    let cat = catalog.device_category(&category);
                     let icon = cat.map(|c| c.icon.clone()).unwrap_or_else(|| "❓".into());
-                    let cat_name = cat.map(|c| c.name.clone()).unwrap_or_else(|| format!("Unknown type ({category})"));
+                    let cat_name = category_label(catalog, &category);
                     let id3 = id.clone();
                     let sum = Signal::derive({ let id = id.clone(); move || summary(&id) });
                     let label = format!("Remove {dname}");

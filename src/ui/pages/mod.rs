@@ -30,6 +30,7 @@ pub use supply::SupplyPage;
 pub use training::TrainingPage;
 pub use welcome::Welcome;
 
+use crate::catalog::Catalog;
 use crate::store::envelope::State;
 use crate::ui::base::href;
 use crate::ui::state::use_app;
@@ -56,8 +57,40 @@ pub fn NoHousehold() -> impl IntoView {
     }
 }
 
+/// Its children when there is an active household, [`NoHousehold`] when
+/// there is none.
+#[component]
+pub fn WithHousehold(children: ChildrenFn) -> impl IntoView {
+    let has = has_household();
+    view! {
+        <Show when=has fallback=|| view! { <NoHousehold /> }>
+            {children()}
+        </Show>
+    }
+}
+
+/// Shown by device pages when the device is not in the active household.
+#[component]
+pub fn NoDevice() -> impl IntoView {
+    view! {
+        <section class="card">
+            <h1>"Device not found"</h1>
+            <p>"This device is not in the current home. It may have been removed."</p>
+            <A href=href("/devices") attr:class="button primary">"Back to your devices"</A>
+        </section>
+    }
+}
+
+/// A device category's name as pages show it: "Unknown type (id)" for one
+/// this catalog does not have (saved by another catalog version).
+pub fn category_label(catalog: &Catalog, id: &str) -> String {
+    catalog
+        .device_category(id)
+        .map_or_else(|| format!("Unknown type ({id})"), |c| c.name.clone())
+}
+
 /// True when an active household exists (tracked).
 pub fn has_household() -> impl Fn() -> bool + Copy {
     let app = use_app();
-    move || app.state.with(|s| s.active_household().is_some())
+    move || app.with_household(|_| ()).is_some()
 }

@@ -1,4 +1,4 @@
-use super::{NoHousehold, has_household};
+use super::{NoDevice, WithHousehold};
 use crate::assess::AnswerTarget;
 use crate::ui::components::Questionnaire;
 use crate::ui::state::use_app;
@@ -12,14 +12,7 @@ pub fn DeviceQuestions() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     // A memo, so answering (which changes the state) does not rebuild the page.
-    let device = Memo::new(move |_| {
-        let id = id();
-        app.state.with(|s| {
-            s.active_household()
-                .and_then(|h| h.device(&id))
-                .map(|d| d.name.clone())
-        })
-    });
+    let device = Memo::new(move |_| app.with_device(&id(), |d| d.name.clone()));
     view! {
         {move || match device.get() {
             None => view! { <NoDevice /> }.into_any(),
@@ -27,11 +20,7 @@ pub fn DeviceQuestions() -> impl IntoView {
                 let id = id();
                 let questions = Signal::derive({
                     let id = id.clone();
-                    move || app.state.with(|s| {
-                        s.active_household()
-                            .and_then(|h| h.device(&id).map(|d| app.engine.device_questions(d)))
-                            .unwrap_or_default()
-                    })
+                    move || app.with_device(&id, |d| app.engine.device_questions(d)).unwrap_or_default()
                 });
                 // Next: the next device's questions, or the household's.
                 let next = app.state.with_untracked(|s| {
@@ -53,30 +42,15 @@ pub fn DeviceQuestions() -> impl IntoView {
 #[component]
 pub fn HomeQuestions() -> impl IntoView {
     let app = use_app();
-    let has = has_household();
     let questions = Signal::derive(move || {
-        app.state.with(|s| {
-            s.active_household()
-                .map(|h| app.engine.household_questions(h))
-                .unwrap_or_default()
-        })
+        app.with_household(|h| app.engine.household_questions(h))
+            .unwrap_or_default()
     });
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <h1>"Home network and accounts"</h1>
             <p class="lead">"These answers count for every device in your home."</p>
             <Questionnaire questions=questions target=AnswerTarget::Household next_href="/results" next_label="See results" />
-        </Show>
-    }
-}
-
-#[component]
-fn NoDevice() -> impl IntoView {
-    view! {
-        <section class="card">
-            <h1>"Device not found"</h1>
-            <p>"This device is not in the current home. It may have been removed."</p>
-            <leptos_router::components::A href=crate::ui::base::href("/devices") attr:class="button primary">"Back to your devices"</leptos_router::components::A>
-        </section>
+        </WithHousehold>
     }
 }

@@ -1,7 +1,7 @@
-use super::{NoHousehold, has_household};
+use super::WithHousehold;
+use crate::assess::{Stage, worst_residual};
 use crate::ui::base::href;
-use crate::ui::components::heat_map::counts;
-use crate::ui::components::{HeatMap, LevelBadge};
+use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,11 +10,10 @@ use leptos_router::components::A;
 /// top risks with their explanations, the action plan and open questions.
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let has = has_household();
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <Report />
-        </Show>
+        </WithHousehold>
     }
 }
 
@@ -23,130 +22,65 @@ fn Report() -> impl IntoView {
     let app = use_app();
     let catalog = app.catalog();
     let name = move || app.active().map(|(_, n)| n).unwrap_or_default();
-    let inherent = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| counts(&a.heat_map.inherent))
-                .unwrap_or_default()
-        })
-    });
-    let residual = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| counts(&a.heat_map.residual))
-                .unwrap_or_default()
-        })
-    });
+    let inherent = Signal::derive(move || app.heat_counts(Stage::Inherent));
+    let residual = Signal::derive(move || app.heat_counts(Stage::Residual));
     let (s1, s2) = (RwSignal::new(None), RwSignal::new(None));
-    let device_name = move |id: &str| {
-        app.state.with(|s| {
-            s.active_household()
-                .and_then(|h| h.device(id))
-                .map(|d| d.name.clone())
-                .unwrap_or_default()
-        })
-    };
     let devices = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.devices
-                        .iter()
-                        .map(|d| {
-                            let cat = catalog
-                                .device_categories
-                                .iter()
-                                .find(|c| c.id == d.category)
-                                .map(|c| c.name.clone())
-                                .unwrap_or_else(|| d.category.clone());
-                            let worst = d
-                                .pairs
-                                .iter()
-                                .map(|&i| a.pairs[i].residual.risk_level)
-                                .max();
-                            (
-                                d.name.clone(),
-                                cat,
-                                d.progress.answered,
-                                d.progress.total,
-                                worst,
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.with_assessment(|a| {
+            a.devices
+                .iter()
+                .map(|d| {
+                    (
+                        d.name.clone(),
+                        catalog.category_name(&d.category),
+                        d.progress.answered,
+                        d.progress.total,
+                        worst_residual(&a.pairs, &d.pairs),
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
     let top = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.top_risks
-                        .iter()
-                        .take(10)
-                        .map(|&i| {
-                            let p = &a.pairs[i];
-                            let title = catalog
-                                .scenario(p.scenario)
-                                .map(|s| s.title.clone())
-                                .unwrap_or_default();
-                            let why: Vec<String> =
-                                p.explanation.iter().map(|s| s.sentence(catalog)).collect();
-                            (
-                                device_name(&p.device),
-                                title,
-                                p.inherent.risk_level,
-                                p.residual.risk_level,
-                                why,
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.with_assessment(|a| {
+            a.top(10)
+                .map(|p| {
+                    let title = catalog
+                        .scenario(p.scenario)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default();
+                    let why: Vec<String> =
+                        p.explanation.iter().map(|s| s.sentence(catalog)).collect();
+                    (
+                        app.device_name(&p.device),
+                        title,
+                        p.inherent.risk_level,
+                        p.residual.risk_level,
+                        why,
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
     let plan = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    app.engine
-                        .plan(a)
-                        .into_iter()
-                        .take(10)
-                        .map(|e| {
-                            let c = catalog.control(e.control);
-                            (
-                                e.rank,
-                                c.map(|c| c.title.clone()).unwrap_or_default(),
-                                c.map(|c| c.steps.clone()).unwrap_or_default(),
-                                e.lowers.len(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.with_assessment(|a| {
+            app.engine
+                .plan(a)
+                .into_iter()
+                .take(10)
+                .map(|e| {
+                    let c = catalog.control(e.control);
+                    (
+                        e.rank,
+                        c.map(|c| c.title.clone()).unwrap_or_default(),
+                        c.map(|c| c.steps.clone()).unwrap_or_default(),
+                        e.lowers.len(),
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
-    let open = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.open_questions
-                        .iter()
-                        .map(|o| {
-                            let q = catalog
-                                .questions
-                                .iter()
-                                .find(|q| q.id == o.question)
-                                .map(|q| q.text.clone())
-                                .unwrap_or_default();
-                            (o.device.as_deref().map(device_name), q)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let open = Memo::new(move |_| app.open_questions());
     let print = move |_| {
         let _ = window().print();
     };
@@ -196,14 +130,12 @@ fn Report() -> impl IntoView {
             </section>
             <section class="report-section">
                 <h2>"Open questions"</h2>
-                {move || {
-                    let o = open();
-                    if o.is_empty() {
-                        view! { <p>"None: every question was answered with something other than “don't know”."</p> }.into_any()
-                    } else {
-                        view! { <ul>{o.into_iter().map(|(d, q)| view! { <li>{d.map(|d| format!("{d}: "))}{q}</li> }).collect_view()}</ul> }.into_any()
-                    }
-                }}
+                <Show
+                    when=move || open.with(|o| !o.is_empty())
+                    fallback=|| view! { <p>"None: every question was answered with something other than “don't know”."</p> }
+                >
+                    <OpenQuestions items=open />
+                </Show>
             </section>
         </article>
     }

@@ -1,8 +1,9 @@
-use super::{NoHousehold, has_household};
+use super::WithHousehold;
 use crate::assess::Stage;
+use crate::catalog::Scale;
 use crate::ui::base::href;
-use crate::ui::components::heat_map::{Cell, counts, risk_name};
-use crate::ui::components::{HeatMap, LevelBadge, RiskList};
+use crate::ui::components::heat_map::Cell;
+use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions, RiskList};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,11 +12,10 @@ use leptos_router::components::A;
 /// selected cell, top risks, counts per level, open questions and reminders.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let has = has_household();
     view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
+        <WithHousehold>
             <Results />
-        </Show>
+        </WithHousehold>
     }
 }
 
@@ -39,111 +39,38 @@ fn Results() -> impl IntoView {
         }
     });
 
-    let inherent = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| counts(&a.heat_map.inherent))
-                .unwrap_or_default()
-        })
-    });
-    let residual = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| counts(&a.heat_map.residual))
-                .unwrap_or_default()
-        })
-    });
-    let total = move || {
-        app.assessment
-            .with(|a| a.as_ref().map_or(0, |a| a.pairs.len()))
-    };
+    let inherent = Signal::derive(move || app.heat_counts(Stage::Inherent));
+    let residual = Signal::derive(move || app.heat_counts(Stage::Residual));
+    let total = move || app.with_assessment(|a| a.pairs.len());
     let selected = Signal::derive(move || {
         let (stage, sel) = match last.get() {
             Stage::Inherent => (Stage::Inherent, inherent_sel.get()),
             _ => (Stage::Residual, residual_sel.get()),
         };
         sel.map(|(l, i)| {
-            let pairs = app.assessment.with(|a| {
-                a.as_ref()
-                    .map(|a| {
-                        let map = if stage == Stage::Inherent {
-                            &a.heat_map.inherent
-                        } else {
-                            &a.heat_map.residual
-                        };
-                        map.cell(l, i).to_vec()
-                    })
-                    .unwrap_or_default()
-            });
+            let pairs = app.with_assessment(|a| a.heat_map.stage(stage).cell(l, i).to_vec());
             (stage, l, i, pairs)
         })
     });
     let top = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| a.top_risks.iter().copied().take(5).collect())
-                .unwrap_or_default()
-        })
+        app.with_assessment(|a| a.top_risks.iter().copied().take(5).collect())
     });
     let level_rows = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    (1..=5u8)
-                        .rev()
-                        .map(|l| {
-                            (
-                                l,
-                                a.counts.inherent[usize::from(l) - 1],
-                                a.counts.residual[usize::from(l) - 1],
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.with_assessment(|a| {
+            (1..=5u8)
+                .rev()
+                .map(|l| {
+                    (
+                        l,
+                        a.counts.inherent[usize::from(l) - 1],
+                        a.counts.residual[usize::from(l) - 1],
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
-    let open = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.open_questions
-                        .iter()
-                        .map(|o| {
-                            let q = catalog
-                                .questions
-                                .iter()
-                                .find(|q| q.id == o.question)
-                                .map(|q| q.text.clone())
-                                .unwrap_or_default();
-                            let device = o.device.as_ref().and_then(|d| {
-                                app.state.with(|s| {
-                                    s.active_household()
-                                        .and_then(|h| h.device(d))
-                                        .map(|d| d.name.clone())
-                                })
-                            });
-                            (device, q)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let reminders = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| a.reminders.iter().map(|r| r.sentence()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    };
-    let progress = move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| (a.progress.answered, a.progress.total))
-                .unwrap_or((0, 0))
-        })
-    };
+    let open = Memo::new(move |_| app.open_questions());
+    let progress = move || app.with_assessment(|a| (a.progress.answered, a.progress.total));
 
     view! {
         <h1>"Your results"</h1>
@@ -164,7 +91,7 @@ fn Results() -> impl IntoView {
                 {move || selected.get().map(|(stage, l, i, pairs)| {
                     let label = if stage == Stage::Inherent { "inherent" } else { "residual" };
                     view! {
-                        <h2>{format!("{} risks at likelihood {}, impact {} ({label})", pairs.len(), risk_name(scales, l), risk_name(scales, i))}</h2>
+                        <h2>{format!("{} risks at likelihood {}, impact {} ({label})", pairs.len(), scales.level_name(Scale::Likelihood, l), scales.level_name(Scale::Impact, i))}</h2>
                         <RiskList pairs=pairs stage=stage />
                     }
                 })}
@@ -181,14 +108,14 @@ fn Results() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <Show when=move || !open().is_empty()>
+            <Show when=move || open.with(|o| !o.is_empty())>
                 <h2>"Things to find out"</h2>
                 <p>"You answered “don't know” to these. They count as not in place until you find out."</p>
-                <ul>{move || open().into_iter().map(|(d, q)| view! { <li>{d.map(|d| format!("{d}: "))}{q}</li> }).collect_view()}</ul>
+                <OpenQuestions items=open />
             </Show>
-            <Show when=move || !reminders().is_empty()>
+            <Show when=move || !app.reminders().is_empty()>
                 <h2>"Reminders"</h2>
-                <ul class="reminders">{move || reminders().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <ul class="reminders">{move || app.reminders().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             </Show>
         </Show>
     }

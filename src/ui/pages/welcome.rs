@@ -41,8 +41,8 @@ pub fn Welcome() -> impl IntoView {
     };
     let continue_href = move || {
         let has_devices = app
-            .state
-            .with(|s| s.active_household().is_some_and(|h| !h.devices.is_empty()));
+            .with_household(|h| !h.devices.is_empty())
+            .unwrap_or(false);
         href(if has_devices { "/results" } else { "/devices" })
     };
     view! {
