@@ -68,6 +68,10 @@ p(
   `| Lighthouse performance, accessibility, best practices (both pages) | ${BUDGET.lighthouse} | lowest ${lhMin ?? "n/a"} | ${ok(lhMin, BUDGET.lighthouse, false)} |`,
   "",
 );
+// Why a budget is missed and what would meet it: prose kept beside the
+// scripts (edited by hand when the picture changes), copied in as is.
+const notes = path.join(path.dirname(new URL(import.meta.url).pathname), "bench-notes.md");
+if (fs.existsSync(notes)) p(fs.readFileSync(notes, "utf8").trim(), "");
 
 p("## Download size", "", "Every file of the release build (`trunk build --release`, served under /thingrisk/).", "", markdown(sizes), "");
 p(

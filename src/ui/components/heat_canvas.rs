@@ -11,7 +11,8 @@
 //! paint(&context, &ops);
 //! ```
 
-use super::heat_map::{Cell, Counts, risk_level};
+use super::heat_map::{Cell, Counts};
+use crate::assess::rules::risk_level;
 use crate::catalog::Scales;
 
 /// Short names printed in the cells beside the colour.

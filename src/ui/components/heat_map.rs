@@ -9,7 +9,8 @@
 
 use super::heat_canvas::{Size, cell_at, drawing};
 use crate::assess::HeatMap as Cells;
-use crate::catalog::Scales;
+use crate::assess::rules::risk_level;
+use crate::catalog::{Scale, Scales};
 use crate::ui::state::use_app;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -121,8 +122,8 @@ pub fn HeatMap(
             match selected.get() {
                 Some((l, i)) => format!(
                     "{base} Selected: likelihood {}, impact {}, {} risks. Arrow keys move the selection.",
-                    level_name(scales, l),
-                    level_name(scales, i),
+                    scales.level_name(Scale::Likelihood, l),
+                    scales.level_name(Scale::Impact, i),
                     counts.with(|c| c[usize::from(l) - 1][usize::from(i) - 1])
                 ),
                 None => format!("{base} Arrow keys select a cell."),
@@ -167,9 +168,9 @@ pub fn HeatTable(
                 format!(
                     "{} risks at likelihood {}, impact {} (risk {})",
                     n(),
-                    level_name(scales, l),
-                    level_name(scales, i),
-                    risk_name(scales, level)
+                    scales.level_name(Scale::Likelihood, l),
+                    scales.level_name(Scale::Impact, i),
+                    scales.level_name(Scale::Risk, level)
                 )
             };
             view! {
@@ -188,7 +189,7 @@ pub fn HeatTable(
         });
         view! {
             <tr>
-                <th scope="row">{level_name(scales, l)}</th>
+                <th scope="row">{scales.level_name(Scale::Likelihood, l)}</th>
                 {cells.collect_view()}
             </tr>
         }
@@ -199,32 +200,12 @@ pub fn HeatTable(
             <thead>
                 <tr>
                     <th scope="col">"Likelihood \\ impact"</th>
-                    {(1..=5u8).map(|i| view! { <th scope="col">{level_name(scales, i)}</th> }).collect_view()}
+                    {(1..=5u8).map(|i| view! { <th scope="col">{scales.level_name(Scale::Impact, i)}</th> }).collect_view()}
                 </tr>
             </thead>
             <tbody>{rows.collect_view()}</tbody>
         </table>
     }
-}
-
-pub fn level_name(scales: &Scales, value: u8) -> String {
-    scales
-        .likelihood
-        .get(usize::from(value) - 1)
-        .map(|l| l.name.clone())
-        .unwrap_or_default()
-}
-
-pub fn risk_name(scales: &Scales, value: u8) -> String {
-    scales
-        .risk
-        .get(usize::from(value.max(1)) - 1)
-        .map(|l| l.name.clone())
-        .unwrap_or_default()
-}
-
-pub fn risk_level(scales: &Scales, l: u8, i: u8) -> u8 {
-    scales.matrix[usize::from(l) - 1][usize::from(i) - 1]
 }
 
 /// Draws the map on `el`, whose CSS size is `(width, height)`. The backing

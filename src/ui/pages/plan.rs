@@ -1,8 +1,8 @@
-use super::{NoHousehold, has_household};
+use super::WithHousehold;
+use crate::assess::Stage;
 use crate::assess::{PlanEntry, PlanFilter};
-use crate::catalog::When;
+use crate::catalog::{Scale, When};
 use crate::ui::base::href;
-use crate::ui::components::heat_map::counts;
 use crate::ui::components::{HeatMap, LevelBadge};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -13,12 +13,7 @@ use leptos_router::components::A;
 /// lifecycle reminders.
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    let has = has_household();
-    view! {
-        <Show when=has fallback=|| view! { <NoHousehold /> }>
-            <Plan />
-        </Show>
-    }
+    view! { <WithHousehold><Plan /></WithHousehold> }
 }
 
 fn when_label(w: When) -> &'static str {
@@ -40,26 +35,11 @@ fn Plan() -> impl IntoView {
             when: when.get(),
             device: device.get(),
         };
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| filter.apply(catalog, &app.engine.plan(a)))
-                .unwrap_or_default()
-        })
+        app.with_assessment(|a| filter.apply(catalog, &app.engine.plan(a)))
     });
     // The device list changes rarely: a Memo keeps the filter's options and
     // the row texts from rebuilding on every answer.
-    let devices = Memo::new(move |_| {
-        app.state.with(|s| {
-            s.active_household()
-                .map(|h| {
-                    h.devices
-                        .iter()
-                        .map(|d| (d.id.clone(), d.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let devices = Memo::new(move |_| app.device_names());
     let device_name = move |id: &str| {
         devices.with(|ds| {
             ds.iter()
@@ -68,33 +48,12 @@ fn Plan() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let residual = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| counts(&a.heat_map.residual))
-                .unwrap_or_default()
-        })
-    });
-    let projected = Signal::derive(move || {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| counts(&a.heat_map.projected))
-                .unwrap_or_default()
-        })
-    });
-    let planned_count = move || {
-        app.state
-            .with(|s| s.active_household().map_or(0, |h| h.planned.len()))
-    };
+    let residual = Signal::derive(move || app.heat_counts(Stage::Residual));
+    let projected = Signal::derive(move || app.heat_counts(Stage::Projected));
+    let planned_count = move || app.with_household(|h| h.planned.len()).unwrap_or(0);
     let sel_now = RwSignal::new(None);
     let sel_plan = RwSignal::new(None);
-    let reminders = Memo::new(move |_| {
-        app.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| a.reminders.iter().map(|r| r.sentence()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
+    let reminders = Memo::new(move |_| app.reminders());
 
     let toggle_planned = move |control: &'static str, on: bool| {
         app.update_household(move |h| h.set_planned(control, on))
@@ -160,7 +119,7 @@ fn Plan() -> impl IntoView {
                 let summary = c.map(|c| c.summary.clone()).unwrap_or_default();
                 let steps = c.map(|c| c.steps.clone()).unwrap_or_default();
                 let w = c.map(|c| when_label(c.when)).unwrap_or_default();
-                let effort = catalog.scales.effort.get(usize::from(e.effort.max(1)) - 1).map(|l| l.name.clone()).unwrap_or_default();
+                let effort = catalog.scales.level_name(Scale::Effort, e.effort);
                 let heading = move || entry.with(|e| e.as_ref().map(|e| e.rank).unwrap_or_default());
                 let reach = move || entry.with(|e| e.as_ref().map(|e| (e.lowers.len(), e.reduction)).unwrap_or_default());
                 let planned = move || entry.with(|e| e.as_ref().is_some_and(|e| e.planned));
