@@ -46,7 +46,8 @@ function cliPairs(stored) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tr-")), "home.json");
   fs.writeFileSync(file, JSON.stringify(state.households[0]));
   // Built by `cargo test` (debug) in the test command; the release one works too.
-  const bin = ["debug", "release"].map((p) => path.join(repo, "target", p, "thingrisk")).find((p) => fs.existsSync(p));
+  const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(repo, "target");
+  const bin = ["debug", "release"].map((p) => path.join(targetDir, p, "thingrisk")).find((p) => fs.existsSync(p));
   const out = execFileSync(bin, ["assess", file, "--format", "json"], { encoding: "utf8" });
   return JSON.parse(out).pairs.length;
 }
