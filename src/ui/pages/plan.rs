@@ -58,9 +58,14 @@ fn Plan() -> impl IntoView {
     let toggle_planned = move |control: &'static str, on: bool| {
         app.update_household(move |h| h.set_planned(control, on))
     };
-    let done = move |entry: &PlanEntry<'static>| {
-        let control = entry.control;
-        let mut ids: Vec<String> = entry.lowers.iter().map(|l| l.device.clone()).collect();
+    let done = move |control: &'static str| {
+        let mut ids: Vec<String> = plan.with_untracked(|p| {
+            p.iter()
+                .filter(|e| e.control == control)
+                .flat_map(|e| e.lowers.iter().map(|l| l.device.clone()))
+                .collect()
+        });
+        ids.sort();
         ids.dedup();
         app.update_household(move |h| {
             h.mark_done(catalog, control, &ids);
@@ -106,31 +111,21 @@ fn Plan() -> impl IntoView {
         </div>
         <p role="status">{move || format!("{} steps", plan.with(Vec::len))}</p>
         <ol class="plan-list">
-            <For each=move || plan.get() key=|e| e.control children=move |e| {
-                let control = e.control;
-                // This row's entry as the plan changes: rank, reach and
+            <For each=move || plan.with(|p| p.iter().map(|e| (e.control, e.effort)).collect::<Vec<_>>()) key=|e| e.0 children=move |(control, effort)| {
+                // This row's figures as the plan changes: rank, reach and
                 // planned state update in place; the row is rebuilt only
                 // when the control leaves the plan.
-                let entry = Memo::new(move |_| {
-                    plan.with(|p| p.iter().find(|x| x.control == control).cloned())
-                });
+                let row = Memo::new(move |_| plan.with(|p| Row::of(p, control)).unwrap_or_default());
                 let c = catalog.control(control);
                 let title = c.map(|c| c.title.clone()).unwrap_or_else(|| control.to_string());
                 let summary = c.map(|c| c.summary.clone()).unwrap_or_default();
                 let steps = c.map(|c| c.steps.clone()).unwrap_or_default();
                 let w = c.map(|c| when_label(c.when)).unwrap_or_default();
-                let effort = catalog.scales.level_name(Scale::Effort, e.effort);
-                let heading = move || entry.with(|e| e.as_ref().map(|e| e.rank).unwrap_or_default());
-                let reach = move || entry.with(|e| e.as_ref().map(|e| (e.lowers.len(), e.reduction)).unwrap_or_default());
-                let planned = move || entry.with(|e| e.as_ref().is_some_and(|e| e.planned));
-                let lowers = Memo::new(move |_| {
-                    entry.with(|e| {
-                        e.iter()
-                            .flat_map(|e| e.lowers.iter().take(8))
-                            .map(|l| (l.device.clone(), l.scenario, l.current_level, l.projected_level))
-                            .collect::<Vec<_>>()
-                    })
-                });
+                let effort = catalog.scales.level_name(Scale::Effort, effort);
+                let heading = move || row.with(|r| r.rank);
+                let reach = move || row.with(|r| (r.lowers, r.reduction));
+                let planned = move || row.with(|r| r.planned);
+                let lowers = Memo::new(move |_| row.with(|r| r.shown.clone()));
                 let lowers_view = move || lowers.get().into_iter().map(|(device, scenario, cur, proj)| {
                     let scn = catalog.scenario(scenario).map(|s| s.title.clone()).unwrap_or_default();
                     view! { <li>{device_name(&device)}": "{scn}" "<LevelBadge level=cur />" → "<LevelBadge level=proj /></li> }
@@ -153,12 +148,10 @@ fn Plan() -> impl IntoView {
                             </Show>
                         </details>
                         <div class="actions">
-                            <button type="button" aria-pressed=move || planned().to_string() on:click=move |_| toggle_planned(control, !planned_untracked(entry))>
+                            <button type="button" aria-pressed=move || planned().to_string() on:click=move |_| toggle_planned(control, !row.with_untracked(|r| r.planned))>
                                 {move || if planned() { "✓ Planned (undo)" } else { "Plan it" }}
                             </button>
-                            <button type="button" class="primary" on:click=move |_| {
-                                if let Some(e) = entry.get_untracked() { done(&e) }
-                            }>"Mark as done"</button>
+                            <button type="button" class="primary" on:click=move |_| done(control)>"Mark as done"</button>
                         </div>
                     </li>
                 }
@@ -171,6 +164,40 @@ fn Plan() -> impl IntoView {
     }
 }
 
-fn planned_untracked(entry: Memo<Option<PlanEntry<'static>>>) -> bool {
-    entry.with_untracked(|e| e.as_ref().is_some_and(|e| e.planned))
+/// What one plan row shows that can change, taken from the plan without
+/// cloning its full list of lowered pairs (hundreds at 50 devices).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Row {
+    rank: usize,
+    /// How many pairs it lowers, and the drop in risk score.
+    lowers: usize,
+    reduction: f32,
+    planned: bool,
+    /// The first eight pairs: (device id, scenario, current level, projected level).
+    shown: Vec<(String, &'static str, u8, u8)>,
+}
+
+impl Row {
+    fn of(plan: &[PlanEntry<'static>], control: &str) -> Option<Row> {
+        let e = plan.iter().find(|e| e.control == control)?;
+        Some(Row {
+            rank: e.rank,
+            lowers: e.lowers.len(),
+            reduction: e.reduction,
+            planned: e.planned,
+            shown: e
+                .lowers
+                .iter()
+                .take(8)
+                .map(|l| {
+                    (
+                        l.device.clone(),
+                        l.scenario,
+                        l.current_level,
+                        l.projected_level,
+                    )
+                })
+                .collect(),
+        })
+    }
 }
