@@ -23,4 +23,39 @@ fn main() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         fs::write(out.join(format!("{name}.json")), json).unwrap();
     }
+    minify_samples();
+}
+
+/// The sample homes (samples/*.json, kept readable in the repo) without the
+/// white space between tokens: the same JSON, keys in the same order, fewer
+/// bytes in the web app.
+fn minify_samples() {
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("samples");
+    fs::create_dir_all(&out).unwrap();
+    println!("cargo:rerun-if-changed=samples");
+    for entry in fs::read_dir("samples").expect("the samples/ folder") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap();
+        let mut min = String::with_capacity(text.len());
+        let (mut in_string, mut escaped) = (false, false);
+        for c in text.chars() {
+            if in_string {
+                min.push(c);
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+            } else if !c.is_ascii_whitespace() {
+                in_string = c == '"';
+                min.push(c);
+            }
+        }
+        fs::write(out.join(path.file_name().unwrap()), min).unwrap();
+    }
 }
