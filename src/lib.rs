@@ -8,10 +8,12 @@
 //!   and the bundled sample households;
 //! - [`ui`]: the Leptos shell that renders and dispatches.
 //!
-//! [`order`] holds the stable sort every layer shares (one compiled copy).
+//! [`order`] holds the stable sort every layer shares (one compiled copy);
+//! [`decimal`] writes scores with fixed decimals (no float formatting code).
 
 pub mod assess;
 pub mod catalog;
+pub mod decimal;
 pub mod order;
 pub mod store;
 pub mod training;
