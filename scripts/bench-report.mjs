@@ -84,7 +84,7 @@ if (share) {
   p(
     "## The catalog's share of the wasm",
     "",
-    "The catalog JSON that build.rs embeds, blanked in the wasm and the wasm compressed again",
+    "The catalog data that build.rs embeds (the compact catalog.bin), blanked in the wasm and the wasm compressed again",
     "(scripts/catalog-share.mjs): what the catalog *data* costs. Its parsing code is not in this figure.",
     "",
     "| | raw B | gzip -9 B | brotli B |",

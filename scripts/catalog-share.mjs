@@ -1,5 +1,6 @@
 // The catalog data's share of the release wasm, without a second build: the
-// JSON that build.rs embedded is found verbatim in the wasm's data, blanked
+// data build.rs embedded (the JSON files, or the web app's compact copy,
+// catalog.bin; whichever the wasm holds) is found verbatim in its data, blanked
 // (same length, zero bytes), and the wasm compressed again; the difference is
 // what the catalog data costs a download. The code that parses and validates
 // it is not counted (see twiggy for that).
@@ -17,16 +18,19 @@ if (!dist || !catalogDir || !fs.existsSync(catalogDir)) {
 const wasmName = fs.readdirSync(dist).find((f) => f.endsWith(".wasm"));
 const wasm = fs.readFileSync(path.join(dist, wasmName));
 const blanked = Buffer.from(wasm);
-const files = fs.readdirSync(catalogDir).filter((f) => f.endsWith(".json")).sort();
+const candidates = fs.readdirSync(catalogDir).filter((f) => /\.(json|bin)$/.test(f)).sort();
 let json = 0;
-const missing = [];
-for (const f of files) {
+const files = [];
+for (const f of candidates) {
   const data = fs.readFileSync(path.join(catalogDir, f));
+  const at = data.length ? blanked.indexOf(data) : -1;
+  if (at < 0) continue;
+  files.push(f);
   json += data.length;
-  const at = blanked.indexOf(data);
-  if (at < 0) missing.push(f);
-  else blanked.fill(0, at, at + data.length);
+  blanked.fill(0, at, at + data.length);
 }
+// Since the compact copy, the JSON files are not in the wasm: not a problem.
+const missing = files.length ? [] : ["all"];
 const all = Buffer.concat(files.map((f) => fs.readFileSync(path.join(catalogDir, f))));
 const before = compressed(wasm);
 const after = compressed(blanked);
@@ -35,6 +39,7 @@ console.log(
     {
       wasm: wasmName,
       files: files.length,
+      embedded: files,
       missing,
       json_raw: json,
       json_alone: compressed(all),

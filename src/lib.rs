@@ -7,9 +7,14 @@
 //! - [`training`]: trainer mode (scenario cards, scores, class summaries)
 //!   and the bundled sample households;
 //! - [`ui`]: the Leptos shell that renders and dispatches.
+//!
+//! [`order`] holds the stable sort every layer shares (one compiled copy);
+//! [`decimal`] writes scores with fixed decimals (no float formatting code).
 
 pub mod assess;
 pub mod catalog;
+pub mod decimal;
+pub mod order;
 pub mod store;
 pub mod training;
 pub mod ui;

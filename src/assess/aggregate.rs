@@ -131,9 +131,7 @@ pub fn risk_order(a: &Pair<'_>, b: &Pair<'_>) -> Ordering {
 
 /// Every pair index in [`risk_order`].
 pub fn top_risks(pairs: &[Pair<'_>]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..pairs.len()).collect();
-    order.sort_by(|&a, &b| risk_order(&pairs[a], &pairs[b]));
-    order
+    crate::order::sorted_positions(pairs.len(), &|a, b| risk_order(&pairs[a], &pairs[b]))
 }
 
 /// [`top_risks`] with the id comparisons replaced by precomputed ranks
@@ -154,9 +152,9 @@ pub(crate) fn top_risks_ranked(
             scenario_rank[k],
         )
     };
-    let mut order: Vec<usize> = (0..pairs.len()).collect();
-    order.sort_by_cached_key(|&k| key(k));
-    order
+    // Keys computed once, as `sort_by_cached_key` would (also stable).
+    let keys: Vec<_> = (0..pairs.len()).map(key).collect();
+    crate::order::sorted_positions(pairs.len(), &|a, b| keys[a].cmp(&keys[b]))
 }
 
 #[cfg(test)]

@@ -226,8 +226,9 @@ impl<'c> Engine<'c> {
             };
             targets.push(target);
         }
-        let mut by_id: Vec<usize> = (0..catalog.scenarios.len()).collect();
-        by_id.sort_by(|&a, &b| catalog.scenarios[a].id.cmp(&catalog.scenarios[b].id));
+        let by_id = crate::order::sorted_positions(catalog.scenarios.len(), &|a, b| {
+            catalog.scenarios[a].id.cmp(&catalog.scenarios[b].id)
+        });
         let mut scenario_rank = vec![0u32; by_id.len()];
         for (rank, &s) in by_id.iter().enumerate() {
             scenario_rank[s] = rank as u32;

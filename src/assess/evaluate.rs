@@ -261,8 +261,9 @@ impl<'c> Engine<'c> {
         let all: Vec<usize> = (0..pairs.len()).collect();
         let (heat_map, counts) = HeatMaps::build(&pairs, &all);
         let mut device_rank = vec![0u32; household.devices.len()];
-        let mut by_id: Vec<usize> = (0..household.devices.len()).collect();
-        by_id.sort_by(|&a, &b| household.devices[a].id.cmp(&household.devices[b].id));
+        let by_id = crate::order::sorted_positions(household.devices.len(), &|a, b| {
+            household.devices[a].id.cmp(&household.devices[b].id)
+        });
         for (rank, &d) in by_id.iter().enumerate() {
             device_rank[d] = rank as u32;
         }

@@ -5,6 +5,7 @@
 use super::answer::Answer;
 use super::round2;
 use crate::catalog::{Axis, Catalog, Dimension, Impact, Scale};
+use crate::decimal;
 use serde::Serialize;
 
 /// Which picture a level step closes.
@@ -101,7 +102,7 @@ fn delta(x: f32) -> String {
     if (x - x.round()).abs() < 1e-4 {
         format!("{:+}", x.round() as i32)
     } else {
-        let s = format!("{x:+.2}");
+        let s = decimal::signed(x, 2);
         s.trim_end_matches('0').to_string()
     }
 }
@@ -193,12 +194,17 @@ impl Step<'_> {
                     None => capitalized(axis_word(*axis)),
                 };
                 let edge = if to > from { "bottom" } else { "top" };
-                format!("{what} kept at the {edge} of the scale: {from:.2} → {to:.2}")
+                format!(
+                    "{what} kept at the {edge} of the scale: {} → {}",
+                    decimal::fixed(*from, 2),
+                    decimal::fixed(*to, 2)
+                )
             }
             Step::HighestImpact { dimension, value } => {
                 format!(
-                    "Impact counts the highest dimension: {} {value:.2}",
-                    dimension.name()
+                    "Impact counts the highest dimension: {} {}",
+                    dimension.name(),
+                    decimal::fixed(*value, 2)
                 )
             }
             Step::Control {
@@ -214,9 +220,11 @@ impl Step<'_> {
                 let a = answer_words(*answer);
                 let ax = axis_word(*axis);
                 if *weight > 0.0 {
-                    format!("{title} ({a}): {ax} {from:.2} → {to:.2}")
+                    let (from, to) = (decimal::fixed(*from, 2), decimal::fixed(*to, 2));
+                    format!("{title} ({a}): {ax} {from} → {to}")
                 } else {
-                    format!("{title} ({a}): counted as not in place, {ax} stays {from:.2}")
+                    let from = decimal::fixed(*from, 2);
+                    format!("{title} ({a}): counted as not in place, {ax} stays {from}")
                 }
             }
             Step::NotApplicable { control, .. } => {
@@ -232,9 +240,11 @@ impl Step<'_> {
                 to,
             } => {
                 format!(
-                    "{} (planned): {} {from:.2} → {to:.2}",
+                    "{} (planned): {} {} → {}",
                     catalog.control_title(control),
-                    axis_word(*axis)
+                    axis_word(*axis),
+                    decimal::fixed(*from, 2),
+                    decimal::fixed(*to, 2)
                 )
             }
             Step::Level {

@@ -119,7 +119,7 @@ impl<'c> Engine<'c> {
                         }
                     })
                     .collect();
-                lowers.sort_by(|a, b| {
+                crate::order::sort_by(&mut lowers, |a, b| {
                     let (da, db) = (
                         a.current_score - a.projected_score,
                         b.current_score - b.projected_score,
@@ -140,7 +140,9 @@ impl<'c> Engine<'c> {
                 }
             })
             .collect();
-        entries.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.control.cmp(b.control)));
+        crate::order::sort_by(&mut entries, |a, b| {
+            b.value.total_cmp(&a.value).then(a.control.cmp(b.control))
+        });
         for (i, e) in entries.iter_mut().enumerate() {
             e.rank = i + 1;
         }

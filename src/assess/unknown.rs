@@ -66,7 +66,7 @@ pub(crate) fn unknown_ids(engine: &Engine<'_>, household: &Household) -> Vec<Unk
             add(IdKind::Question, q, at);
         }
     }
-    out.sort();
+    crate::order::sort_by(&mut out, Ord::cmp);
     out.dedup();
     out
 }

@@ -3,6 +3,7 @@
 //! and its typed, validated form. Content lives in `catalog/*.toml` so
 //! security people can edit it without Rust; build.rs embeds it as JSON.
 
+pub mod compact;
 pub mod coverage;
 pub mod load;
 pub mod model;
@@ -49,6 +50,10 @@ impl std::fmt::Display for Problem {
 pub fn embedded() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
+        // The web app reads the compact copy (far less code in the wasm).
+        #[cfg(target_arch = "wasm32")]
+        return compact::decode(compact::EMBEDDED);
+        #[cfg(not(target_arch = "wasm32"))]
         load::parse(&load::EMBEDDED).unwrap_or_else(|problems| {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             panic!("the bundled catalog is broken:\n{}", list.join("\n"))

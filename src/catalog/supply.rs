@@ -65,7 +65,7 @@ pub fn supply_groups(catalog: &Catalog) -> Vec<SupplyGroup<'_>> {
             }
         }
     }
-    groups.sort_by_key(|g| order(&g.group));
+    crate::order::sort_by_key(&mut groups, |g| order(&g.group));
     groups
 }
 

@@ -127,7 +127,7 @@ pub fn action_plan(catalog: &Catalog, plan: &[PlanEntry<'_>]) -> String {
                 catalog.control_title(entry.control),
                 catalog.scales.level_name(Scale::Effort, entry.effort),
                 // Rounded as the engine rounds its figures (half away from zero).
-                format!("{:.2}", (entry.value * 100.0).round() / 100.0),
+                crate::decimal::fixed((entry.value * 100.0).round() / 100.0, 2),
                 entry.lowers.len().to_string(),
             ],
         );

@@ -102,7 +102,7 @@ pub fn summarise(catalog: &Catalog, results: &[ParticipantResult]) -> ClassSumma
     }
     themes.retain(|t| t.answered > 0);
     // Share wrong compared without division: a/b > c/d  <=>  a*d > c*b.
-    cards.sort_by(|a, b| {
+    crate::order::sort_by(&mut cards, |a, b| {
         b.wrong
             .cmp(&a.wrong)
             .then((b.wrong * a.answered).cmp(&(a.wrong * b.answered)))

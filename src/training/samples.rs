@@ -9,22 +9,30 @@
 use crate::assess::Household;
 use crate::store::State;
 
+/// A sample file as build.rs wrote it: the repo's file without the white
+/// space between tokens.
+macro_rules! sample_file {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!(env!("OUT_DIR"), "/samples/", $name, ".json")),
+        )
+    };
+}
+
 /// The sample files, in the order they are offered: (file stem, JSON).
 pub const SAMPLE_FILES: [(&str, &str); 3] = [
-    ("family", include_str!("../../samples/family.json")),
-    (
-        "living-alone",
-        include_str!("../../samples/living-alone.json"),
-    ),
-    (
-        "student-flat",
-        include_str!("../../samples/student-flat.json"),
-    ),
+    sample_file!("family"),
+    sample_file!("living-alone"),
+    sample_file!("student-flat"),
 ];
 
-/// Parses one sample file; always marks it as a sample.
+/// Parses one sample file; always marks it as a sample. Through a
+/// [`serde_json::Value`], as saved files are read (`store::decode`), so the
+/// web app carries one set of household deserializers, not two.
 pub fn parse_sample(json: &str) -> Result<Household, serde_json::Error> {
-    let mut h: Household = serde_json::from_str(json)?;
+    let value: serde_json::Value = serde_json::from_str(json)?;
+    let mut h: Household = serde_json::from_value(value)?;
     h.sample = true;
     Ok(h)
 }
@@ -99,7 +107,7 @@ mod tests {
         for (h, (name, json)) in all.iter().zip(SAMPLE_FILES) {
             assert!(h.sample, "{name}");
             assert!(
-                json.contains("\"sample\": true"),
+                json.contains("\"sample\":true"),
                 "{name} says so in the file too"
             );
             assert!(
@@ -110,6 +118,21 @@ mod tests {
             // Fits the saved format's rules.
             let state = State::new(vec![h.clone()]);
             assert_eq!(crate::store::validate::check(&state), Ok(()), "{name}");
+        }
+    }
+
+    #[test]
+    fn bundled_samples_are_the_repo_files_without_white_space() {
+        let repo = [
+            include_str!("../../samples/family.json"),
+            include_str!("../../samples/living-alone.json"),
+            include_str!("../../samples/student-flat.json"),
+        ];
+        for ((name, min), text) in SAMPLE_FILES.iter().zip(repo) {
+            assert!(min.len() < text.len(), "{name} is smaller");
+            assert!(!min.contains('\n'), "{name} is one line");
+            let strip = |t: &str| t.split_whitespace().collect::<String>();
+            assert_eq!(strip(min), strip(text), "{name}: same tokens, same order");
         }
     }
 

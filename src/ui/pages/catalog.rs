@@ -173,7 +173,7 @@ pub fn CatalogEntry() -> impl IntoView {
                     view! { <li>{format!("{}: {}", c.name, parts.join(", "))}</li> }
                 }).collect_view();
                 let treats = s.treatments.iter().filter_map(|t| catalog.control(&t.control).map(|c| (c, t))).map(|(c, t)| view! {
-                    <li><A href=href(&format!("/catalog/{}", c.id))>{c.title.clone()}</A>{format!(" — lowers {} (strength {:.0}%)", if t.axis == crate::catalog::Axis::Likelihood { "likelihood" } else { "impact" }, t.strength * 100.0)}</li>
+                    <li><A href=href(&format!("/catalog/{}", c.id))>{c.title.clone()}</A>{format!(" — lowers {} (strength {}%)", if t.axis == crate::catalog::Axis::Likelihood { "likelihood" } else { "impact" }, crate::decimal::fixed(t.strength * 100.0, 0))}</li>
                 }).collect_view();
                 view! {
                     <article class="entry">

@@ -2,6 +2,7 @@ use super::WithHousehold;
 use crate::assess::Stage;
 use crate::assess::{PlanEntry, PlanFilter};
 use crate::catalog::{Scale, When};
+use crate::decimal;
 use crate::ui::base::href;
 use crate::ui::components::{HeatMap, LevelBadge};
 use crate::ui::state::use_app;
@@ -134,7 +135,7 @@ fn Plan() -> impl IntoView {
                 view! {
                     <li class="plan-entry card">
                         <h3>{move || format!("{}. {title}", heading())}</h3>
-                        <p class="muted">{move || { let (n, r) = reach(); format!("{w} · Effort: {effort} · lowers {n} risks (risk score −{r:.1})") }}</p>
+                        <p class="muted">{move || { let (n, r) = reach(); format!("{w} · Effort: {effort} · lowers {n} risks (risk score −{})", decimal::fixed(r, 1)) }}</p>
                         <p>{summary}</p>
                         <details class="why">
                             <summary>"How to do it"</summary>

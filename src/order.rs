@@ -1,0 +1,75 @@
+//! Stable sorting through one compiled copy of the standard library's sort.
+//!
+//! Every `sort_by` with its own closure or element type makes the compiler
+//! emit a whole copy of the sort (about 4 KB of wasm each). These helpers
+//! sort positions (`usize`) with the comparison behind a `&dyn`, so all
+//! callers share one copy. The order is exactly that of `slice::sort_by`:
+//! stable (equal elements keep their relative order).
+
+use std::cmp::Ordering;
+
+/// `0..n` sorted by `cmp` on positions; ties keep ascending position.
+#[inline(never)]
+pub fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}
+
+/// Sorts `v` by `cmp`, stably: the same result as `v.sort_by(cmp)`.
+pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    let order = sorted_positions(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(
+        order
+            .iter()
+            .map(|&i| slots[i].take().expect("each position appears once")),
+    );
+}
+
+/// Sorts `v` by `key`, stably: the same result as `v.sort_by_key(key)`.
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_sort_stably() {
+        let v = [3, 1, 3, 2, 1];
+        assert_eq!(
+            sorted_positions(v.len(), &|a, b| v[a].cmp(&v[b])),
+            [1, 4, 3, 0, 2]
+        );
+        assert_eq!(sorted_positions(0, &|_, _| Ordering::Equal), [0usize; 0]);
+    }
+
+    #[test]
+    fn sort_by_keeps_equal_elements_in_order() {
+        // Sorted on the number only: the letters show the original order.
+        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+        sort_by(&mut v, |x, y| x.0.cmp(&y.0));
+        assert_eq!(v, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+        let mut w = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+        sort_by_key(&mut w, |x| std::cmp::Reverse(x.0));
+        assert_eq!(w, [(2, 'a'), (2, 'c'), (1, 'b'), (1, 'd'), (0, 'e')]);
+    }
+
+    #[test]
+    fn sort_by_matches_the_standard_sort() {
+        // A fixed pseudo-random sequence with many ties.
+        let mut x = 12345u32;
+        let mut v: Vec<(u32, usize)> = (0..500)
+            .map(|i| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                ((x >> 16) % 17, i)
+            })
+            .collect();
+        let mut expected = v.clone();
+        expected.sort_by_key(|x| std::cmp::Reverse(x.0));
+        sort_by(&mut v, |a, b| b.0.cmp(&a.0));
+        assert_eq!(v, expected);
+    }
+}
