@@ -112,7 +112,7 @@ pub fn drawing(size: Size, scales: &Scales, counts: &Counts, selected: Option<Ce
     let gx = w * LEFT;
     let gh = h * (1.0 - BOTTOM);
     let (cw, ch) = ((w - gx) / 5.0, gh / 5.0);
-    let font = |px: f64| format!("{}px sans-serif", (px * dpr).round());
+    let font = |px: f64| format!("{}px sans-serif", (px * dpr).round() as u32);
     let big = (cw / dpr * 0.34).clamp(12.0, 26.0);
     let cells = || {
         (1..=5u8).flat_map(move |l| {
