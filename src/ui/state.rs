@@ -81,9 +81,13 @@ impl AppState {
             SaveStatus::Saved
         });
         let state = RwSignal::new(loaded);
-        let assessment = Memo::new(move |_| {
-            state.with(|s| s.active_household().map(|h| engine.evaluate(h, today)))
-        });
+        // Any change to the saved state is taken as a new assessment: comparing
+        // the old one with the new, pair by pair, costs a good share of
+        // computing it, and almost every change does change it.
+        let assessment = Memo::new_with_compare(
+            move |_| state.with(|s| s.active_household().map(|h| engine.evaluate(h, today))),
+            |_, _| true,
+        );
         let app = AppState {
             state,
             engine,
