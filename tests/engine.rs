@@ -612,10 +612,7 @@ fn plan_ranks_controls_by_risk_reduction_per_effort() {
     assert!(close(plan[1].reduction, 6.0) && close(plan[1].value, 3.0));
     assert_eq!((plan[0].rank, plan[1].rank), (1, 2));
     let l = &plan[0].lowers[0];
-    assert_eq!(
-        (l.device.as_str(), l.scenario),
-        ("r", "scn.router-takeover")
-    );
+    assert_eq!((&*l.device, l.scenario), ("r", "scn.router-takeover"));
     assert_eq!((l.current_level, l.projected_level), (4, 2));
 
     // In place (yes) or not applicable: not in the plan.
@@ -684,7 +681,7 @@ fn unknown_ids_are_reported_never_panic() {
         ]
     );
     assert!(!a.devices[0].scored);
-    assert!(a.pairs.iter().all(|p| p.device == "cam"));
+    assert!(a.pairs.iter().all(|p| &*p.device == "cam"));
     assert!(a.planned.is_empty());
     let _ = plan(&cat, &h, today());
 }
@@ -720,7 +717,7 @@ fn heat_maps_counts_and_top_risks() {
     );
     // Levels: router 4 (High), peek residual matrix[2][4] = 2, account matrix[2][3] = 2.
     assert_eq!(a.counts.residual, [0, 2, 0, 1, 0]);
-    assert_eq!(a.top(1).next().unwrap().device, "r");
+    assert_eq!(&*a.top(1).next().unwrap().device, "r");
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn assess_csv_has_a_header_and_one_row_per_pair() {
         assert_eq!(f.len(), 14, "{line}");
         assert_eq!(
             (f[0].as_str(), f[2].as_str()),
-            (pair.device.as_str(), pair.scenario)
+            (&*pair.device, pair.scenario)
         );
         assert_eq!(f[9], pair.residual.risk_level.to_string());
         assert_eq!(f[12], pair.missing_controls.join(";"));

@@ -98,7 +98,7 @@ type Key = (String, String);
 fn by_key<'a>(a: &'a Assessment<'_>) -> BTreeMap<Key, &'a Pair<'a>> {
     a.pairs
         .iter()
-        .map(|p| ((p.device.clone(), p.scenario.to_string()), p))
+        .map(|p| ((p.device.to_string(), p.scenario.to_string()), p))
         .collect()
 }
 

@@ -17,6 +17,10 @@ use super::unknown::{UnknownId, unknown_ids};
 use crate::catalog::{Axis, Catalog, ConditionSource, Dimension, Scales, Scope};
 use serde::Serialize;
 
+/// A device id as pairs and plan entries hold it: shared, cheap to clone,
+/// and read as a `&str` (`&*pair.device`).
+pub type DeviceId = std::sync::Arc<str>;
+
 /// A control counted on one pair (it has a question that concerns the
 /// device and is not answered "not applicable").
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,7 +42,9 @@ pub struct Applied<'c> {
 /// One (device, scenario) pair with its figures and explanation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pair<'c> {
-    pub device: String,
+    /// The device's id, shared by all its pairs (and the plan's) rather
+    /// than copied into each: a recompute allocates once per device.
+    pub device: DeviceId,
     /// Position of the device in the household (and in [`Assessment::devices`]).
     pub device_index: usize,
     pub scenario: &'c str,
@@ -144,7 +150,7 @@ impl Assessment<'_> {
     pub fn pair(&self, device: &str, scenario: &str) -> Option<&Pair<'_>> {
         self.pairs
             .iter()
-            .find(|p| p.device == device && p.scenario == scenario)
+            .find(|p| &*p.device == device && p.scenario == scenario)
     }
 }
 
@@ -217,9 +223,10 @@ impl<'c> Engine<'c> {
                 }
             }
             let start = pairs.len();
+            let id = DeviceId::from(device.id.as_str());
             for &s in &ctx.scenarios {
                 scenario_rank.push(self.scenario_rank[s]);
-                pairs.push(self.score_pair(&answers, device, di, &ctx, s, &planned, today));
+                pairs.push(self.score_pair(&answers, device, (&id, di), &ctx, s, &planned, today));
             }
             let indices: Vec<usize> = (start..pairs.len()).collect();
             let (heat_map, counts) = HeatMaps::build(&pairs, &indices);
@@ -297,7 +304,7 @@ impl<'c> Engine<'c> {
         &self,
         answers: &[Option<Answer>],
         device: &Device,
-        device_index: usize,
+        (id, device_index): (&DeviceId, usize),
         ctx: &DeviceContext<'c>,
         s: usize,
         planned: &[bool],
@@ -450,7 +457,7 @@ impl<'c> Engine<'c> {
         steps.push(level_step(Stage::Residual, &residual));
 
         let mut pair = Pair {
-            device: device.id.clone(),
+            device: id.clone(),
             device_index,
             scenario: &scn.id,
             inherent,

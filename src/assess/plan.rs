@@ -4,7 +4,7 @@
 
 use super::date::Date;
 use super::engine::Engine;
-use super::evaluate::Assessment;
+use super::evaluate::{Assessment, DeviceId};
 use super::household::Household;
 use super::round2;
 use super::rules::effort;
@@ -17,7 +17,7 @@ use serde::Serialize;
 pub struct Lowered<'c> {
     /// Index into [`Assessment::pairs`].
     pub pair: usize,
-    pub device: String,
+    pub device: DeviceId,
     pub scenario: &'c str,
     /// Residual risk level now, and with the control answered yes.
     pub current_level: u8,

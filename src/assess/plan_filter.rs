@@ -36,7 +36,7 @@ impl PlanFilter {
                 let lowers: Vec<_> = e
                     .lowers
                     .iter()
-                    .filter(|l| &l.device == device)
+                    .filter(|l| *l.device == **device)
                     .cloned()
                     .collect();
                 (!lowers.is_empty()).then(|| PlanEntry {
@@ -140,11 +140,11 @@ mod tests {
         assert!(!kept.is_empty());
         assert!(
             kept.iter()
-                .all(|e| !e.lowers.is_empty() && e.lowers.iter().all(|l| l.device == "d2"))
+                .all(|e| !e.lowers.is_empty() && e.lowers.iter().all(|l| &*l.device == "d2"))
         );
         let with_d2 = plan
             .iter()
-            .filter(|e| e.lowers.iter().any(|l| l.device == "d2"))
+            .filter(|e| e.lowers.iter().any(|l| &*l.device == "d2"))
             .count();
         assert_eq!(kept.len(), with_d2);
     }
@@ -157,7 +157,7 @@ mod tests {
         let mut h = home();
         let plan = engine.plan(&engine.evaluate(&h, today));
         let top = plan[0].clone();
-        let devices: Vec<String> = top.lowers.iter().map(|l| l.device.clone()).collect();
+        let devices: Vec<String> = top.lowers.iter().map(|l| l.device.to_string()).collect();
         h.set_planned(top.control, true);
         assert!(h.mark_done(c, top.control, &devices));
         assert!(h.planned.is_empty(), "done replaces planned");

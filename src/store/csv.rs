@@ -81,7 +81,7 @@ pub fn risk_register(catalog: &Catalog, assessed: &[(&Household, &Assessment<'_>
                 &mut out,
                 [
                     household.name.clone(),
-                    device.map_or_else(|| pair.device.clone(), |d| d.name.clone()),
+                    device.map_or_else(|| pair.device.to_string(), |d| d.name.clone()),
                     device.map_or_else(String::new, |d| catalog.category_name(&d.category)),
                     device.map_or_else(String::new, |d| d.room.clone()),
                     pair.scenario.to_string(),

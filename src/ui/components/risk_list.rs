@@ -29,7 +29,7 @@ pub fn RiskList(
                 .map(|p| {
                     let device = names
                         .iter()
-                        .find(|(id, _)| *id == p.device)
+                        .find(|(id, _)| **id == *p.device)
                         .map(|(_, n)| n.clone())
                         .unwrap_or_default();
                     let scenario = catalog.scenario(p.scenario);

@@ -82,7 +82,7 @@ pub fn DevicePage() -> impl IntoView {
             a.top_risks
                 .iter()
                 .copied()
-                .filter(|&i| a.pairs[i].device == id.get())
+                .filter(|&i| *a.pairs[i].device == *id.get())
                 .take(5)
                 .collect()
         })

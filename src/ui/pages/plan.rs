@@ -63,7 +63,7 @@ fn Plan() -> impl IntoView {
         let mut ids: Vec<String> = plan.with_untracked(|p| {
             p.iter()
                 .filter(|e| e.control == control)
-                .flat_map(|e| e.lowers.iter().map(|l| l.device.clone()))
+                .flat_map(|e| e.lowers.iter().map(|l| l.device.to_string()))
                 .collect()
         });
         ids.sort();
@@ -192,7 +192,7 @@ impl Row {
                 .take(8)
                 .map(|l| {
                     (
-                        l.device.clone(),
+                        l.device.to_string(),
                         l.scenario,
                         l.current_level,
                         l.projected_level,
