@@ -26,6 +26,9 @@ pub type DeviceId = std::sync::Arc<str>;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Applied<'c> {
     pub control: &'c str,
+    /// The control's position in the catalog (saves the plan a lookup by id).
+    #[serde(skip)]
+    pub(crate) index: usize,
     /// The question whose answer counts.
     pub question: &'c str,
     pub answer: Option<Answer>,
@@ -444,6 +447,7 @@ impl<'c> Engine<'c> {
             });
             controls.push(Applied {
                 control,
+                index: ci,
                 question,
                 answer: r.answer,
                 axis: t.axis,

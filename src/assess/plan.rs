@@ -70,19 +70,12 @@ impl<'c> Engine<'c> {
         let mut by_control: Vec<Option<Affected>> = vec![None; self.catalog.controls.len()];
         for (k, pair) in assessment.pairs.iter().enumerate() {
             for (j, a) in pair.controls.iter().enumerate() {
-                if a.weight >= 1.0 || pair.controls[..j].iter().any(|b| b.control == a.control) {
+                if a.weight >= 1.0 || pair.controls[..j].iter().any(|b| b.index == a.index) {
                     continue; // in place, or already counted for this pair
                 }
-                let Some(&c) = self.controls.get(a.control) else {
-                    continue;
-                };
-                let with = pair.residual_with(scales, |b| {
-                    if b.control == a.control {
-                        1.0
-                    } else {
-                        b.weight
-                    }
-                });
+                let c = a.index;
+                let with =
+                    pair.residual_with(scales, |b| if b.index == a.index { 1.0 } else { b.weight });
                 let entry = by_control[c].get_or_insert_with(|| (false, Vec::new()));
                 entry.0 |= a.planned;
                 entry.1.push((k, with));
