@@ -35,16 +35,17 @@ fn push_abs(out: &mut String, x: f32, places: u32) {
         return;
     }
     // Exact: an f32 has 24 significant bits and 10^4 < 2^14, so the product
-    // fits an f64's 53; from 2^24 on every f32 is a whole number.
+    // fits an f64's 53; from 2^24 on every f32 is a whole number. (u64 only:
+    // u128 arithmetic would bring its own few KB of wasm.)
     let abs = f64::from(x).abs();
-    let unit = 10u128.pow(places);
+    let unit = 10u64.pow(places);
     let (whole, frac) = if abs >= 16_777_216.0 {
-        (abs as u128, 0)
+        (whole_digits(abs), 0)
     } else {
-        let n = (abs * unit as f64).round_ties_even() as u128;
-        (n / unit, n % unit)
+        let n = (abs * unit as f64).round_ties_even() as u64;
+        ((n / unit).to_string(), n % unit)
     };
-    out.push_str(&whole.to_string());
+    out.push_str(&whole);
     if places > 0 {
         out.push('.');
         let frac = frac.to_string();
@@ -53,6 +54,30 @@ fn push_abs(out: &mut String, x: f32, places: u32) {
         }
         out.push_str(&frac);
     }
+}
+
+/// The digits of a whole f32 value (up to 2^128): halved to fit a u64 (the
+/// halvings are exact: such a value is a multiple of a high power of two),
+/// then the decimal digits doubled back.
+fn whole_digits(abs: f64) -> String {
+    let (mut v, mut halvings) = (abs, 0);
+    while v >= 1.8e19 {
+        v /= 2.0;
+        halvings += 1;
+    }
+    let mut digits = (v as u64).to_string().into_bytes();
+    for _ in 0..halvings {
+        let mut carry = 0;
+        for d in digits.iter_mut().rev() {
+            let x = (*d - b'0') * 2 + carry;
+            *d = b'0' + x % 10;
+            carry = x / 10;
+        }
+        if carry > 0 {
+            digits.insert(0, b'0' + carry);
+        }
+    }
+    String::from_utf8(digits).expect("ASCII digits")
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Catalog parse+validate and a full engine recompute timed inside the
-//! browser (wasm32, headless Chromium, no CPU throttling). `make bench` runs
+//! Catalog parse+validate (and the compact copy the app reads) and a full
+//! engine recompute timed inside the browser (wasm32, headless Chromium, no
+//! CPU throttling). `make bench` runs
 //! it in release mode and reads the `BENCH name ms` lines it prints:
 //! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture`
 //! Natively it is empty (the criterion benches measure native speed).
@@ -49,8 +50,13 @@ fn catalog_and_engine_times() {
     let both = median_ms(50, || {
         std::hint::black_box(catalog::load_and_validate().expect("valid"));
     });
+    // What the web app runs at start: the compact copy (no validation).
+    let compact = median_ms(50, || {
+        std::hint::black_box(catalog::compact::decode(catalog::compact::EMBEDDED));
+    });
     console_log!("BENCH catalog-parse {parse:.3}");
     console_log!("BENCH catalog-parse-validate {both:.3}");
+    console_log!("BENCH catalog-compact {compact:.3}");
     let cat = catalog::embedded();
     let today = Date::new(2026, 3, 1).expect("a date");
     let engine = Engine::new(cat);

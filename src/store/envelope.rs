@@ -94,14 +94,100 @@ pub fn encode(state: &State) -> String {
     serde_json::to_string(&wire(state)).expect("a State always serializes")
 }
 
-/// The indented text for export files (a person may open it).
+/// The indented text for export files (a person may open it): exactly
+/// `serde_json::to_string_pretty`'s text, made by indenting [`encode`]'s, so
+/// the web app carries one serializer for a `State`, not two.
 pub fn encode_pretty(state: &State) -> String {
-    serde_json::to_string_pretty(&wire(state)).expect("a State always serializes")
+    indent(&encode(state))
+}
+
+/// Compact JSON (no white space outside strings, as serde_json writes it)
+/// laid out as serde_json's pretty printer does: two spaces per level, one
+/// item per line, `": "` after keys, `[]` and `{}` when empty.
+fn indent(compact: &str) -> String {
+    fn new_line(out: &mut String, depth: usize) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                match chars.peek() {
+                    Some(&close @ ('}' | ']')) => {
+                        out.push(close);
+                        chars.next();
+                    }
+                    _ => {
+                        depth += 1;
+                        new_line(&mut out, depth);
+                    }
+                }
+            }
+            '}' | ']' => {
+                depth -= 1;
+                new_line(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                new_line(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indent_gives_serde_jsons_pretty_text() {
+        let tricky = serde_json::json!({
+            "a": [], "b": {}, "c": [[], {}, [1, [2, {"d": null}]]],
+            "text": "quote \" backslash \\ braces {[]} : , and \\\" done",
+            "unicode": "é ✓ \u{1}", "n": -1.5e-7, "t": true,
+            "nested": {"x": {"y": {"z": [false, "]"]}}}
+        });
+        let compact = serde_json::to_string(&tricky).unwrap();
+        assert_eq!(
+            indent(&compact),
+            serde_json::to_string_pretty(&tricky).unwrap()
+        );
+        for h in crate::training::samples::samples() {
+            let state = State::new(vec![h]);
+            let expected = serde_json::to_string_pretty(&wire(&state)).unwrap();
+            assert_eq!(encode_pretty(&state), expected);
+        }
+        let empty = State::new(vec![]);
+        assert_eq!(
+            encode_pretty(&empty),
+            serde_json::to_string_pretty(&wire(&empty)).unwrap()
+        );
+    }
 
     #[test]
     fn encode_puts_the_marker_and_version_first() {
