@@ -22,6 +22,17 @@ pub fn signed(x: f32, places: u32) -> String {
     out
 }
 
+/// As [`signed`] without trailing zeros: `+0.5`, `+1`, `-2.25`. For values
+/// with at most `places` decimals this is the text `format!("{x:+}")` gives.
+pub fn signed_short(x: f32, places: u32) -> String {
+    let mut s = signed(x, places);
+    if s.contains('.') {
+        let keep = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(keep);
+    }
+    s
+}
+
 fn push_abs(out: &mut String, x: f32, places: u32) {
     assert!(places <= 4, "at most 4 decimals");
     if x.is_nan() {
@@ -83,6 +94,13 @@ fn whole_digits(abs: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_short_matches_display_for_short_values() {
+        for x in [0.5f32, 1.0, -0.5, 2.25, -3.0, 0.0, 10.75] {
+            assert_eq!(signed_short(x, 2), format!("{x:+}"), "{x}");
+        }
+    }
 
     #[test]
     fn hand_picked_values() {

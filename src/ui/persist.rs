@@ -113,7 +113,7 @@ fn backup_keys(ls: &web_sys::Storage) -> Vec<String> {
         .filter_map(|i| ls.key(i).ok().flatten())
         .filter(|k| k.starts_with(BACKUP_KEY_PREFIX))
         .collect();
-    keys.sort();
+    crate::order::sort_by(&mut keys, Ord::cmp);
     keys
 }
 

@@ -168,8 +168,8 @@ pub fn CatalogEntry() -> impl IntoView {
                 }).collect_view();
                 let conds = s.conditions.iter().filter_map(|e| catalog.condition(&e.condition).map(|c| (c, e))).map(|(c, e)| {
                     let mut parts = Vec::new();
-                    if e.likelihood != 0.0 { parts.push(format!("{:+} likelihood", e.likelihood)); }
-                    if e.impact != 0.0 { parts.push(format!("{:+} impact{}", e.impact, e.dimension.map(|d| format!(" ({})", d.name())).unwrap_or_default())); }
+                    if e.likelihood != 0.0 { parts.push(format!("{} likelihood", crate::decimal::signed_short(e.likelihood, 2))); }
+                    if e.impact != 0.0 { parts.push(format!("{} impact{}", crate::decimal::signed_short(e.impact, 2), e.dimension.map(|d| format!(" ({})", d.name())).unwrap_or_default())); }
                     view! { <li>{format!("{}: {}", c.name, parts.join(", "))}</li> }
                 }).collect_view();
                 let treats = s.treatments.iter().filter_map(|t| catalog.control(&t.control).map(|c| (c, t))).map(|(c, t)| view! {
