@@ -20,7 +20,13 @@ impl PlanFilter {
     /// The entries that pass, in plan order. With a device, each entry keeps
     /// only the pairs of that device; entries that lower none are dropped.
     pub fn apply<'c>(&self, catalog: &Catalog, plan: &[PlanEntry<'c>]) -> Vec<PlanEntry<'c>> {
-        plan.iter()
+        self.keep(catalog, plan.to_vec())
+    }
+
+    /// As [`PlanFilter::apply`], consuming the plan: nothing is copied (the
+    /// app filters a fresh plan on every change).
+    pub fn keep<'c>(&self, catalog: &Catalog, plan: Vec<PlanEntry<'c>>) -> Vec<PlanEntry<'c>> {
+        plan.into_iter()
             .filter(|e| {
                 self.when.is_none_or(|w| {
                     catalog
@@ -29,20 +35,14 @@ impl PlanFilter {
                         .any(|c| c.id == e.control && c.when == w)
                 })
             })
-            .filter_map(|e| {
-                let Some(device) = &self.device else {
-                    return Some(e.clone());
-                };
-                let lowers: Vec<_> = e
-                    .lowers
-                    .iter()
-                    .filter(|l| *l.device == **device)
-                    .cloned()
-                    .collect();
-                (!lowers.is_empty()).then(|| PlanEntry {
-                    lowers,
-                    ..e.clone()
-                })
+            .filter_map(|mut e| {
+                if let Some(device) = &self.device {
+                    e.lowers.retain(|l| *l.device == **device);
+                    if e.lowers.is_empty() {
+                        return None;
+                    }
+                }
+                Some(e)
             })
             .collect()
     }

@@ -36,7 +36,7 @@ fn Plan() -> impl IntoView {
             when: when.get(),
             device: device.get(),
         };
-        app.with_assessment(|a| filter.apply(catalog, &app.engine.plan(a)))
+        app.with_assessment(|a| filter.keep(catalog, app.engine.plan(a)))
     });
     // The device list changes rarely: a Memo keeps the filter's options and
     // the row texts from rebuilding on every answer.
