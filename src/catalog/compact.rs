@@ -36,15 +36,6 @@ const THEMES: [Theme; 5] = [
     Theme::Lifecycle,
     Theme::Network,
 ];
-const MATTERS: [Matter; 7] = [
-    Matter::SafetyAndProperty,
-    Matter::LifecycleAndPatching,
-    Matter::UnmanagedDevices,
-    Matter::Interoperability,
-    Matter::ConstrainedDevices,
-    Matter::UnforeseenUse,
-    Matter::ChangingContext,
-];
 const CONTROL_KINDS: [ControlKind; 3] = [
     ControlKind::Preventive,
     ControlKind::Detective,
@@ -150,7 +141,7 @@ impl Reader<'_> {
             consequence: self.str(),
             story: self.str(),
             theme: self.pick(&THEMES),
-            matters: self.list(|r| r.pick(&MATTERS)),
+            matters: self.list(|r| r.pick(&Matter::ALL)),
             likelihood: self.byte(),
             impact: Impact {
                 information: self.byte(),

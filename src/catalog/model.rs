@@ -218,6 +218,31 @@ pub enum Matter {
     ChangingContext,
 }
 
+impl Matter {
+    /// Every matter, in declaration order (the compact catalog's encoding
+    /// order too); each must be tagged on some scenario.
+    pub const ALL: [Matter; 7] = [
+        Matter::SafetyAndProperty,
+        Matter::LifecycleAndPatching,
+        Matter::UnmanagedDevices,
+        Matter::Interoperability,
+        Matter::ConstrainedDevices,
+        Matter::UnforeseenUse,
+        Matter::ChangingContext,
+    ];
+}
+
+// Fails to compile when a Matter is added, so Matter::ALL cannot fall behind.
+const _: fn(Matter) = |m| match m {
+    Matter::SafetyAndProperty
+    | Matter::LifecycleAndPatching
+    | Matter::UnmanagedDevices
+    | Matter::Interoperability
+    | Matter::ConstrainedDevices
+    | Matter::UnforeseenUse
+    | Matter::ChangingContext => {}
+};
+
 /// A risk scenario: source(s) -> event -> consequence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

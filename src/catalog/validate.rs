@@ -39,28 +39,6 @@ pub const MIN_USER_STEPS: usize = 3;
 /// The largest step a condition may move likelihood or impact by.
 pub const MAX_CONDITION_STEP: f32 = (LEVELS - 1) as f32;
 
-/// Every ISO/IEC 27400 matter; each must be tagged on some scenario.
-pub const ALL_MATTERS: [Matter; 7] = [
-    Matter::SafetyAndProperty,
-    Matter::LifecycleAndPatching,
-    Matter::UnmanagedDevices,
-    Matter::Interoperability,
-    Matter::ConstrainedDevices,
-    Matter::UnforeseenUse,
-    Matter::ChangingContext,
-];
-
-// Fails to compile when a Matter is added, so ALL_MATTERS cannot fall behind.
-const _: fn(Matter) = |m| match m {
-    Matter::SafetyAndProperty
-    | Matter::LifecycleAndPatching
-    | Matter::UnmanagedDevices
-    | Matter::Interoperability
-    | Matter::ConstrainedDevices
-    | Matter::UnforeseenUse
-    | Matter::ChangingContext => {}
-};
-
 /// The condition sources the engine derives from device facts: each needs a
 /// condition to carry it, and no question may set such a condition.
 pub const DERIVED_SOURCES: [ConditionSource; 4] = [
@@ -843,7 +821,7 @@ fn matters_tagged(c: &Catalog, p: &mut Problems) {
         .iter()
         .flat_map(|s| s.matters.iter().copied())
         .collect();
-    for m in ALL_MATTERS.iter().filter(|m| !tagged.contains(m)) {
+    for m in Matter::ALL.iter().filter(|m| !tagged.contains(m)) {
         let name = matter_name(*m);
         p.whole(
             SCENARIOS,
