@@ -15,34 +15,19 @@
 //   node scripts/prerender.mjs DIR PUBLIC_URL
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startServer } from "./serve.mjs";
 
-export const BOOT_ID = "boot";
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png", ".webmanifest": "application/manifest+json" };
 const BOOT_SCRIPT = `// Written by scripts/prerender.mjs. The prerendered page in index.html is the
 // welcome page: anywhere else, hide it until the app has drawn the right one.
 if (location.pathname !== new URL(".", document.baseURI).pathname) document.documentElement.classList.add("deep-link");
 `;
 
-/** Serves `dir` under `base` (unknown paths get index.html) on a free port. */
-function serve(dir, base) {
-  const server = http.createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    rel = rel.startsWith(base) ? rel.slice(base.length) : "";
-    let file = path.join(dir, rel || "index.html");
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) file = path.join(dir, "index.html");
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 /** The body the app draws at its root with empty storage, without scripts and Leptos' empty comment markers. */
 export async function renderWelcome(dir, base) {
   const { chromium } = await import("playwright-core");
-  const server = await serve(path.resolve(dir), base);
+  const { server, url } = await startServer({ dir, base });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -52,7 +37,7 @@ export async function renderWelcome(dir, base) {
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}${base}`);
+    await page.goto(url);
     await page.locator("body > main h1").waitFor({ timeout: 30_000 });
     if (errors.length) throw new Error(`the app failed while prerendering: ${errors.join("; ")}`);
     return await page.evaluate(() =>

@@ -12,6 +12,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { listFiles } from "./pwa.mjs";
 
 /** Raw, gzip -9 and brotli-11 byte counts of a buffer. */
 export function compressed(buf) {
@@ -28,19 +29,6 @@ export function compressed(buf) {
   };
 }
 
-/** Every file under `dir`, "/"-separated, sorted. */
-export function listFiles(dir) {
-  const out = [];
-  const walk = (d, rel) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path.join(d, e.name), r);
-      else if (e.isFile()) out.push(r);
-    }
-  };
-  walk(dir, "");
-  return out.sort();
-}
 
 /** A tag's attributes (quoted or not, as minified HTML has them) as an object. */
 function attrs(text) {
