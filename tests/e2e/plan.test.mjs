@@ -48,6 +48,12 @@ test("marking a control planned moves a pair on the projected map; done records 
   assert.notDeepEqual(after, before, "a pair's projected cell changed");
   assert.equal(after.reduce((a, b) => a + b, 0), before.reduce((a, b) => a + b, 0));
   assert.deepEqual(await tableCounts(page, "Residual risk now"), now, "the current picture is unchanged");
+  // The risks a step lowers are listed when asked for (built on opening).
+  await first.locator("summary", { hasText: "Risks it lowers" }).click();
+  await first.locator("ul.lowers li").first().waitFor();
+  const lowered = await first.locator("ul.lowers li").allInnerTexts();
+  assert.ok(lowered.length > 0 && lowered.length <= 8, `${lowered.length} lowered risks shown`);
+  assert.match(lowered[0], /^(Hall router|Nursery camera): .+ → /);
   // Filters: "Ask the vendor" only shows vendor-only steps; a device narrows the list.
   const all = await page.locator("li.plan-entry").count();
   await page.getByLabel("For").selectOption({ label: "Nursery camera" });
@@ -62,6 +68,11 @@ test("marking a control planned moves a pair on the projected map; done records 
   // The steps left are numbered again from 1, with no gap where the done one was.
   const ranks = (await page.locator("li.plan-entry h3").allInnerTexts()).map((t) => Number(t.split(".")[0]));
   assert.deepEqual(ranks, ranks.map((_, i) => i + 1), "plan ranks renumbered after done");
+  // The maps were repainted cell by cell; a full redraw (as on resize) gives the same pixels.
+  const pictures = () => page.evaluate(() => [...document.querySelectorAll("canvas.heat-canvas")].map((c) => c.toDataURL()));
+  const repainted = await pictures();
+  await page.evaluate(() => window.dispatchEvent(new Event("resize")));
+  assert.deepEqual(await pictures(), repainted, "partial repaint equals a full drawing");
   assert.deepEqual(log.errors, []);
   assert.deepEqual(await axeViolations(page), []);
   await context.close();

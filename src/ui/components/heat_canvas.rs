@@ -76,15 +76,18 @@ pub enum Op {
 
 /// The cell under a point of a `w` x `h` canvas (CSS pixels), or None outside the grid.
 pub fn cell_at(w: f64, h: f64, x: f64, y: f64) -> Option<Cell> {
-    let gx = w * LEFT;
-    let gw = w - gx;
-    let gh = h * (1.0 - BOTTOM);
-    if x < gx || y < 0.0 || x >= w || y >= gh {
-        return None;
-    }
-    let i = ((x - gx) / (gw / 5.0)).floor() as u8 + 1;
-    let l = 5 - ((y / (gh / 5.0)).floor() as u8);
-    Some((l.clamp(1, 5), i.clamp(1, 5)))
+    let size = Size {
+        width: w,
+        height: h,
+        dpr: 1.0,
+    };
+    // The drawing's own pixels (at least 160 a side), scaled to the CSS box.
+    let (pw, ph) = size.pixels();
+    let (x, y) = (x * f64::from(pw) / w, y * f64::from(ph) / h);
+    let g = Grid::new(size);
+    let i = g.xs.windows(2).position(|e| x >= e[0] && x < e[1])?;
+    let r = g.ys.windows(2).position(|e| y >= e[0] && y < e[1])?;
+    Some((5 - r as u8, i as u8 + 1))
 }
 
 /// Black or white, whichever reads better on `hex` (WCAG relative luminance).
@@ -102,102 +105,202 @@ pub fn ink_on(hex: &str) -> &'static str {
     if lum > 0.179 { "#000000" } else { "#ffffff" }
 }
 
+/// Where things go on a canvas of one size, in device pixels. Cell edges
+/// fall on whole pixels and the grid lines are gaps between the cells, so
+/// a cell can be painted again without touching its neighbours.
+struct Grid {
+    dpr: f64,
+    w: f64,
+    h: f64,
+    /// Left edge and bottom of the 5 x 5 grid.
+    gx: f64,
+    gh: f64,
+    /// Column edges, left to right, and row edges, top to bottom.
+    xs: [f64; 6],
+    ys: [f64; 6],
+    /// Width of the white lines between cells.
+    line: f64,
+    /// Font size of the counts, CSS pixels.
+    big: f64,
+}
+
+impl Grid {
+    fn new(size: Size) -> Grid {
+        let dpr = size.dpr.max(1.0);
+        let (pw, ph) = size.pixels();
+        let (w, h) = (f64::from(pw), f64::from(ph));
+        let gx = (w * LEFT).round();
+        let gh = (h * (1.0 - BOTTOM)).round();
+        let (cw, ch) = ((w - gx) / 5.0, gh / 5.0);
+        Grid {
+            dpr,
+            w,
+            h,
+            gx,
+            gh,
+            xs: std::array::from_fn(|k| (gx + k as f64 * cw).round()),
+            ys: std::array::from_fn(|k| (k as f64 * ch).round()),
+            line: (dpr * 1.5).floor().max(1.0),
+            big: (cw / dpr * 0.34).clamp(12.0, 26.0),
+        }
+    }
+
+    fn font(&self, px: f64) -> String {
+        format!("{}px sans-serif", (px * self.dpr).round() as u32)
+    }
+
+    /// A cell's rectangle, grid lines included: [x, y, width, height].
+    fn rect(&self, (l, i): Cell) -> [f64; 4] {
+        let (c, r) = (usize::from(i) - 1, usize::from(5 - l));
+        let (x, y) = (self.xs[c], self.ys[r]);
+        [x, y, self.xs[c + 1] - x, self.ys[r + 1] - y]
+    }
+
+    /// The cells for which `only` holds, each with its rectangle, in row order.
+    fn cells(&self, only: impl Fn(Cell) -> bool) -> Vec<(Cell, [f64; 4])> {
+        (1..=5u8)
+            .flat_map(|l| (1..=5u8).map(move |i| (l, i)))
+            .filter(|&c| only(c))
+            .map(|c| (c, self.rect(c)))
+            .collect()
+    }
+}
+
 /// The whole map: background, the 25 cells with their level colour, count
 /// and level abbreviation, the selection outline and the axis labels.
 /// Operations that share a font come together, so painting sets each font once.
 pub fn drawing(size: Size, scales: &Scales, counts: &Counts, selected: Option<Cell>) -> Vec<Op> {
-    let dpr = size.dpr.max(1.0);
-    let (pw, ph) = size.pixels();
-    let (w, h) = (f64::from(pw), f64::from(ph));
-    let gx = w * LEFT;
-    let gh = h * (1.0 - BOTTOM);
-    let (cw, ch) = ((w - gx) / 5.0, gh / 5.0);
-    let font = |px: f64| format!("{}px sans-serif", (px * dpr).round() as u32);
-    let big = (cw / dpr * 0.34).clamp(12.0, 26.0);
-    let cells = || {
-        (1..=5u8).flat_map(move |l| {
-            (1..=5u8).map(move |i| {
-                let x0 = gx + f64::from(i - 1) * cw;
-                let y0 = f64::from(5 - l) * ch;
-                (l, i, x0, y0)
-            })
-        })
-    };
-    let colour = |l, i| &scales.risk[usize::from(risk_level(scales, l, i)) - 1].colour;
-
+    let g = Grid::new(size);
     let mut ops = vec![Op::Fill {
-        rect: [0.0, 0.0, w, h],
-        colour: "#ffffff".into(),
+        rect: [0.0, 0.0, g.w, g.h],
+        colour: WHITE.into(),
     }];
-    for (l, i, x0, y0) in cells() {
-        ops.push(Op::Fill {
-            rect: [x0, y0, cw, ch],
-            colour: colour(l, i).clone(),
-        });
-    }
-    for (_, _, x0, y0) in cells() {
-        ops.push(Op::Stroke {
-            rect: [x0, y0, cw, ch],
-            width: (dpr * 1.5).floor().max(1.0),
-            colour: "#ffffff",
-        });
-    }
-    for (l, i, x0, y0) in cells() {
-        let n = counts[usize::from(l) - 1][usize::from(i) - 1];
-        ops.push(Op::Text {
-            at: (x0 + cw / 2.0, y0 + ch / 2.0),
-            text: if n == 0 { "·".into() } else { n.to_string() },
-            font: font(big),
-            colour: ink_on(colour(l, i)),
-            align: Align::Centre,
-            vertical: false,
-        });
-    }
-    for (l, i, x0, y0) in cells() {
-        ops.push(Op::Text {
-            at: (x0 + 4.0 * dpr, y0 + 3.0 * dpr),
-            text: SHORT[usize::from(risk_level(scales, l, i)) - 1].into(),
-            font: font((big * 0.5).max(9.0)),
-            colour: ink_on(colour(l, i)),
-            align: Align::TopLeft,
-            vertical: false,
-        });
-    }
-    if let Some((l, i)) = selected {
-        let (x0, y0) = (gx + f64::from(i - 1) * cw, f64::from(5 - l) * ch);
-        let t = (3.0 * dpr).floor();
-        let outer = [x0 + t / 2.0, y0 + t / 2.0, cw - t, ch - t];
-        ops.push(Op::Stroke {
-            rect: outer,
-            width: t,
-            colour: "#000000",
-        });
-        let inner = [
-            outer[0] + t,
-            outer[1] + t,
-            outer[2] - 2.0 * t,
-            outer[3] - 2.0 * t,
-        ];
-        ops.push(Op::Stroke {
-            rect: inner,
-            width: (t / 2.0).floor().max(1.0),
-            colour: "#ffffff",
-        });
-    }
+    cell_ops(&g, scales, counts, &g.cells(|_| true), false, &mut ops);
+    selection_ops(&g, selected, &mut ops);
     for (text, at, vertical) in [
-        ("Impact →", ((gx + w) / 2.0, gh + (h - gh) / 2.0), false),
-        ("Likelihood →", (gx / 2.0, gh / 2.0), true),
+        (
+            "Impact →",
+            ((g.gx + g.w) / 2.0, g.gh + (g.h - g.gh) / 2.0),
+            false,
+        ),
+        ("Likelihood →", (g.gx / 2.0, g.gh / 2.0), true),
     ] {
         ops.push(Op::Text {
             at,
             text: text.into(),
-            font: font(12.0),
+            font: g.font(12.0),
             colour: "#000000",
             align: Align::Centre,
             vertical,
         });
     }
     ops
+}
+
+/// What brings a map drawn as `before` (counts, selection) up to `after` on
+/// a canvas of the same size: the cells whose count or selection changed
+/// are painted again from white, and the selected cell with them (its
+/// outline is drawn last). The result is the same picture as [`drawing`]
+/// `after`, pixel for pixel. Empty when nothing changed. An answer usually
+/// moves a few cells, so this is a fraction of a full drawing.
+pub fn changes(
+    size: Size,
+    scales: &Scales,
+    before: (&Counts, Option<Cell>),
+    after: (&Counts, Option<Cell>),
+) -> Vec<Op> {
+    let count = |c: &Counts, (l, i): Cell| c[usize::from(l) - 1][usize::from(i) - 1];
+    let changed = |cell: Cell| {
+        count(before.0, cell) != count(after.0, cell)
+            || (before.1 != after.1 && (before.1 == Some(cell) || after.1 == Some(cell)))
+    };
+    let g = Grid::new(size);
+    if !g.cells(changed).is_empty() {
+        let cells = g.cells(|c| changed(c) || after.1 == Some(c));
+        let mut ops = Vec::new();
+        cell_ops(&g, scales, after.0, &cells, true, &mut ops);
+        selection_ops(&g, after.1, &mut ops);
+        return ops;
+    }
+    Vec::new()
+}
+
+const WHITE: &str = "#ffffff";
+
+/// Each cell's colour inside its share of the grid lines (after clearing
+/// it to white when `clear`), then all counts, then all level
+/// abbreviations (grouped by font).
+fn cell_ops(
+    g: &Grid,
+    scales: &Scales,
+    counts: &Counts,
+    cells: &[(Cell, [f64; 4])],
+    clear: bool,
+    ops: &mut Vec<Op>,
+) {
+    let level = |l, i| usize::from(risk_level(scales, l, i)) - 1;
+    let colour = |l, i| &scales.risk[level(l, i)].colour;
+    let inset = (g.line / 2.0).floor();
+    if clear {
+        for &(_, rect) in cells {
+            ops.push(Op::Fill {
+                rect,
+                colour: WHITE.into(),
+            });
+        }
+    }
+    for &((l, i), [x, y, w, h]) in cells {
+        ops.push(Op::Fill {
+            rect: [x + inset, y + inset, w - g.line, h - g.line],
+            colour: colour(l, i).clone(),
+        });
+    }
+    for &((l, i), [x, y, w, h]) in cells {
+        let n = counts[usize::from(l) - 1][usize::from(i) - 1];
+        ops.push(Op::Text {
+            at: (x + w / 2.0, y + h / 2.0),
+            text: if n == 0 { "·".into() } else { n.to_string() },
+            font: g.font(g.big),
+            colour: ink_on(colour(l, i)),
+            align: Align::Centre,
+            vertical: false,
+        });
+    }
+    for &((l, i), [x, y, _, _]) in cells {
+        ops.push(Op::Text {
+            at: (x + 4.0 * g.dpr, y + 3.0 * g.dpr),
+            text: SHORT[level(l, i)].into(),
+            font: g.font((g.big * 0.5).max(9.0)),
+            colour: ink_on(colour(l, i)),
+            align: Align::TopLeft,
+            vertical: false,
+        });
+    }
+}
+
+/// A black outline with a white one inside, so it shows on every colour;
+/// both stay inside the cell.
+fn selection_ops(g: &Grid, selected: Option<Cell>, ops: &mut Vec<Op>) {
+    let Some(cell) = selected else { return };
+    let [x, y, w, h] = g.rect(cell);
+    let t = (3.0 * g.dpr).floor();
+    let outer = [x + t / 2.0, y + t / 2.0, w - t, h - t];
+    ops.push(Op::Stroke {
+        rect: outer,
+        width: t,
+        colour: "#000000",
+    });
+    let inner = [
+        outer[0] + t,
+        outer[1] + t,
+        outer[2] - 2.0 * t,
+        outer[3] - 2.0 * t,
+    ];
+    ops.push(Op::Stroke {
+        rect: inner,
+        width: (t / 2.0).floor().max(1.0),
+        colour: WHITE,
+    });
 }
 
 /// Puts `ops` on the context, setting font, colours and alignment only when
@@ -348,13 +451,14 @@ mod tests {
         let mut counts = [[0; 5]; 5];
         counts[4][0] = 7; // likelihood 5, impact 1: the top-left cell
         let ops = rounded(drawing(SIZE, scales, &counts, None));
-        // Backing store 400 x 400; grid from x = 56; cells 68.8 x 68.8.
+        // Backing store 400 x 400; grid from x = 56 to 400, y = 0 to 344;
+        // cell edges rounded: x 56, 125, ...; y 0, 69, ...; 3 px lines.
         assert_eq!(SIZE.pixels(), (400, 400));
         let top_left = scales.risk[usize::from(scales.matrix[4][0]) - 1]
             .colour
             .clone();
         assert!(ops.contains(&Op::Fill {
-            rect: [56.0, 0.0, 68.8, 68.8],
+            rect: [57.0, 1.0, 66.0, 66.0],
             colour: top_left.clone()
         }));
         let fills = ops.iter().filter(|o| matches!(o, Op::Fill { .. })).count();
@@ -364,7 +468,7 @@ mod tests {
         assert_eq!(t.iter().filter(|(s, _)| *s == "7").count(), 1);
         assert_eq!(t.iter().filter(|(s, _)| *s == "·").count(), 24);
         assert!(ops.contains(&Op::Text {
-            at: (90.4, 34.4),
+            at: (90.5, 34.5),
             text: "7".into(),
             font: "24px sans-serif".into(),
             colour: ink_on(&top_left),
@@ -395,15 +499,98 @@ mod tests {
                 .collect()
         };
         assert!(strokes(&none).is_empty());
-        // Likelihood 1 is the bottom row: y from 4 x 68.8 = 275.2; 6 px outline.
+        // Likelihood 1 is the bottom row: y from 275 to 344; 6 px outline.
         assert_eq!(
             strokes(&some),
             vec![Op::Stroke {
-                rect: [59.0, 278.2, 62.8, 62.8],
+                rect: [59.0, 278.0, 63.0, 63.0],
                 width: 6.0,
                 colour: "#000000"
             }]
         );
+    }
+
+    /// What each cell shows after painting `ops` in order: the operations
+    /// since it was last cleared to white (whole, or with the background).
+    /// Valid because no other operation reaches outside its cell ([`inside`]).
+    fn picture(size: Size, ops: &[Op]) -> std::collections::BTreeMap<Cell, Vec<Op>> {
+        let g = Grid::new(size);
+        let mut cells = std::collections::BTreeMap::<Cell, Vec<Op>>::new();
+        for op in ops {
+            if let Op::Fill { rect, colour } = op {
+                assert_eq!(
+                    colour == WHITE,
+                    rect[2] >= g.w || g.cells(|_| true).iter().any(|(_, r)| r == rect)
+                );
+                if rect[2] == g.w {
+                    cells.clear(); // the background
+                    continue;
+                }
+                if let Some((c, _)) = g.cells(|_| true).into_iter().find(|(_, r)| r == rect) {
+                    cells.remove(&c); // cleared to white, as at the start
+                    continue;
+                }
+            }
+            match g.cells(|c| inside(&g, c, op)).first() {
+                Some((c, _)) => cells.entry(*c).or_default().push(op.clone()),
+                None => assert!(matches!(op, Op::Text { .. }), "{op:?} outside every cell"),
+            }
+        }
+        cells
+    }
+
+    /// Does `op` stay inside `cell` (a stroke with its width, text by its anchor)?
+    fn inside(g: &Grid, cell: Cell, op: &Op) -> bool {
+        let [x, y, w, h] = g.rect(cell);
+        let within = |[a, b, c, d]: [f64; 4], pad: f64| {
+            a - pad >= x && b - pad >= y && a + c + pad <= x + w && b + d + pad <= y + h
+        };
+        match op {
+            Op::Fill { rect, .. } => within(*rect, 0.0),
+            Op::Stroke { rect, width, .. } => within(*rect, width / 2.0),
+            Op::Text { at, .. } => within([at.0, at.1, 0.0, 0.0], 0.0),
+        }
+    }
+
+    #[test]
+    fn changes_repaint_only_what_moved_and_end_as_a_full_drawing() {
+        let scales = &embedded().scales;
+        let mut a = [[0; 5]; 5];
+        a[2][2] = 4;
+        a[2][3] = 1;
+        let mut b = a;
+        b[2][2] = 3; // one pair moves from (3, 3) ...
+        b[1][2] = 1; // ... to (2, 3)
+        let cases: [(Counts, Option<Cell>, Counts, Option<Cell>, usize); 7] = [
+            (a, None, a, None, 0),
+            (a, Some((3, 3)), a, Some((3, 3)), 0),
+            (a, None, b, None, 2),
+            (a, None, a, Some((5, 5)), 1),
+            (a, Some((5, 5)), a, Some((1, 1)), 2),
+            (a, Some((5, 5)), a, None, 1),
+            // Cells move beside the selection: the selected cell is painted again too.
+            (a, Some((3, 4)), b, Some((3, 4)), 3),
+        ];
+        for (before, sel_before, after, sel_after, moved) in cases {
+            let ops = changes(SIZE, scales, (&before, sel_before), (&after, sel_after));
+            let fills = ops.iter().filter(|o| matches!(o, Op::Fill { .. })).count();
+            assert_eq!(
+                fills,
+                2 * moved,
+                "{sel_before:?} -> {sel_after:?}: clear and colour"
+            );
+            let g = Grid::new(SIZE);
+            for op in &ops {
+                assert!(g.cells(|c| inside(&g, c, op)).len() == 1, "{op:?} spills");
+            }
+            let mut painted = drawing(SIZE, scales, &before, sel_before);
+            painted.extend(ops);
+            assert_eq!(
+                picture(SIZE, &painted),
+                picture(SIZE, &drawing(SIZE, scales, &after, sel_after)),
+                "{sel_before:?} -> {sel_after:?}"
+            );
+        }
     }
 
     #[test]

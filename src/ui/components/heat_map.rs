@@ -7,7 +7,7 @@
 //! view! { <HeatMap title="Residual risk" counts=counts selected=selected /> }
 //! ```
 
-use super::heat_canvas::{Size, cell_at, drawing};
+use super::heat_canvas::{Size, cell_at, changes, drawing};
 use crate::assess::HeatMap as Cells;
 use crate::assess::rules::risk_level;
 use crate::catalog::{Scale, Scales};
@@ -65,25 +65,24 @@ pub fn HeatMap(
         })
     };
 
+    // What the canvas shows now, so a change repaints only the cells that moved.
+    let shown = StoredValue::new(None::<Shown>);
+
     // Redraw whenever the counts or the selection change, once mounted.
     Effect::new(move |_| {
         let c = counts.get();
         let sel = selected.get();
         if let Some(el) = canvas.get() {
-            draw(&el, css_size(&el), scales, &c, sel);
+            let now = draw(&el, css_size(&el), scales, (c, sel), shown.get_value());
+            shown.set_value(Some(now));
         }
     });
     // Redraw on resize so the backing store keeps matching the screen.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         size.set_value(None);
         if let Some(el) = canvas.get_untracked() {
-            draw(
-                &el,
-                css_size(&el),
-                scales,
-                &counts.get_untracked(),
-                selected.get_untracked(),
-            );
+            let now = (counts.get_untracked(), selected.get_untracked());
+            shown.set_value(Some(draw(&el, css_size(&el), scales, now, None)));
         }
     });
     on_cleanup(move || resize.remove());
@@ -208,16 +207,21 @@ pub fn HeatTable(
     }
 }
 
-/// Draws the map on `el`, whose CSS size is `(width, height)`. The backing
-/// store is resized only when the size changes: assigning it clears the
-/// canvas and reallocates it, even to the same value.
+/// What a canvas shows: the picture's size, counts and selection.
+type Shown = (Size, Counts, Option<Cell>);
+
+/// Draws the map on `el`, whose CSS size is `(width, height)`: only the
+/// cells that changed since `before` when it was drawn at the same size,
+/// else all of it. The backing store is resized only when the size
+/// changes: assigning it clears the canvas and reallocates it, even to the
+/// same value. Returns what the canvas now shows.
 fn draw(
     el: &web_sys::HtmlCanvasElement,
     (width, height): (i32, i32),
     scales: &Scales,
-    counts: &Counts,
-    selected: Option<Cell>,
-) {
+    (counts, selected): (Counts, Option<Cell>),
+    before: Option<Shown>,
+) -> Shown {
     use wasm_bindgen::JsCast;
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let size = Size {
@@ -225,17 +229,24 @@ fn draw(
         height: f64::from(height),
         dpr,
     };
-    let ops = drawing(size, scales, counts, selected);
     let (pw, ph) = size.pixels();
-    if el.width() != pw || el.height() != ph {
-        el.set_width(pw);
-        el.set_height(ph);
+    let ops = match before {
+        Some((s, c, sel)) if s == size && el.width() == pw && el.height() == ph => {
+            changes(size, scales, (&c, sel), (&counts, selected))
+        }
+        _ => {
+            if el.width() != pw || el.height() != ph {
+                el.set_width(pw);
+                el.set_height(ph);
+            }
+            drawing(size, scales, &counts, selected)
+        }
+    };
+    if !ops.is_empty()
+        && let Ok(Some(ctx)) = el.get_context("2d")
+        && let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>()
+    {
+        super::heat_canvas::paint(&ctx, &ops);
     }
-    let Ok(Some(ctx)) = el.get_context("2d") else {
-        return;
-    };
-    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
-        return;
-    };
-    super::heat_canvas::paint(&ctx, &ops);
+    (size, counts, selected)
 }

@@ -126,7 +126,10 @@ fn Plan() -> impl IntoView {
                 let heading = move || row.with(|r| r.rank);
                 let reach = move || row.with(|r| (r.lowers, r.reduction));
                 let planned = move || row.with(|r| r.planned);
-                let lowers = Memo::new(move |_| row.with(|r| r.shown.clone()));
+                // The list of lowered risks is built only while it is open:
+                // closed, it would be hundreds of hidden items to keep up to date.
+                let open = RwSignal::new(false);
+                let lowers = Memo::new(move |_| if open.get() { plan.with(|p| shown(p, control)) } else { Vec::new() });
                 let lowers_view = move || lowers.get().into_iter().map(|(device, scenario, cur, proj)| {
                     let scn = catalog.scenario(scenario).map(|s| s.title.clone()).unwrap_or_default();
                     view! { <li>{device_name(&device)}": "{scn}" "<LevelBadge level=cur />" → "<LevelBadge level=proj /></li> }
@@ -141,7 +144,7 @@ fn Plan() -> impl IntoView {
                             <summary>"How to do it"</summary>
                             <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                         </details>
-                        <details class="why">
+                        <details class="why" on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                             <summary>"Risks it lowers"</summary>
                             <ul class="lowers">{lowers_view}</ul>
                             <Show when=move || { more() > 0 }>
@@ -174,8 +177,6 @@ struct Row {
     lowers: usize,
     reduction: f32,
     planned: bool,
-    /// The first eight pairs: (device id, scenario, current level, projected level).
-    shown: Vec<(String, &'static str, u8, u8)>,
 }
 
 impl Row {
@@ -186,8 +187,17 @@ impl Row {
             lowers: e.lowers.len(),
             reduction: e.reduction,
             planned: e.planned,
-            shown: e
-                .lowers
+        })
+    }
+}
+
+/// The first eight pairs a control lowers: (device id, scenario, current
+/// level, projected level).
+fn shown(plan: &[PlanEntry<'static>], control: &str) -> Vec<(String, &'static str, u8, u8)> {
+    plan.iter()
+        .find(|e| e.control == control)
+        .map(|e| {
+            e.lowers
                 .iter()
                 .take(8)
                 .map(|l| {
@@ -198,7 +208,7 @@ impl Row {
                         l.projected_level,
                     )
                 })
-                .collect(),
+                .collect()
         })
-    }
+        .unwrap_or_default()
 }
