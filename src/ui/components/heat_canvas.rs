@@ -561,7 +561,9 @@ mod tests {
         let mut b = a;
         b[2][2] = 3; // one pair moves from (3, 3) ...
         b[1][2] = 1; // ... to (2, 3)
-        let cases: [(Counts, Option<Cell>, Counts, Option<Cell>, usize); 7] = [
+        // (before, selected before, after, selected after, cells repainted)
+        type Case = (Counts, Option<Cell>, Counts, Option<Cell>, usize);
+        let cases: [Case; 7] = [
             (a, None, a, None, 0),
             (a, Some((3, 3)), a, Some((3, 3)), 0),
             (a, None, b, None, 2),
