@@ -28,6 +28,9 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("evaluate-prepared", n), &h, |b, h| {
             b.iter(|| engine.evaluate(black_box(h), today))
         });
+        group.bench_with_input(BenchmarkId::new("evaluate-brief", n), &h, |b, h| {
+            b.iter(|| engine.evaluate_brief(black_box(h), today))
+        });
         group.bench_with_input(BenchmarkId::new("evaluate+plan", n), &h, |b, h| {
             b.iter(|| engine.plan(&engine.evaluate(black_box(h), today)))
         });
@@ -58,6 +61,7 @@ fn cpu_figures() {
         };
         let full = time(&|| drop(black_box(evaluate(cat, black_box(&h), today))));
         let prepared = time(&|| drop(black_box(engine.evaluate(black_box(&h), today))));
+        let brief = time(&|| drop(black_box(engine.evaluate_brief(black_box(&h), today))));
         let with_plan = time(&|| {
             drop(black_box(
                 engine.plan(&engine.evaluate(black_box(&h), today)),
@@ -65,7 +69,7 @@ fn cpu_figures() {
         });
         let pairs = engine.evaluate(&h, today).pairs.len();
         println!(
-            "{n:>3} devices ({pairs} pairs): evaluate {full:.0} µs, prepared {prepared:.0} µs, evaluate+plan {with_plan:.0} µs (CPU time)"
+            "{n:>3} devices ({pairs} pairs): evaluate {full:.0} µs, prepared {prepared:.0} µs, brief {brief:.0} µs, evaluate+plan {with_plan:.0} µs (CPU time)"
         );
     }
 }

@@ -109,8 +109,9 @@ if (crit) {
   }
   p(
     "",
-    "`evaluate-prepared` is what the app runs on every change (the Engine is prepared once at start);",
-    "`evaluate` includes preparing it; `evaluate+plan` adds the ranked action plan.",
+    "`evaluate-prepared` is the full recompute with every pair's explanation (the Engine is prepared once at start);",
+    "`evaluate-brief` is what the app runs on every change: the same figures, explanations built only for the pairs shown;",
+    "`evaluate` includes preparing the Engine; `evaluate+plan` adds the ranked action plan.",
     "",
   );
 } else p("Not run (quick run).", "");

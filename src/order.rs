@@ -16,6 +16,19 @@ pub fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec
     order
 }
 
+/// `0..keys.len()` sorted by key, ties by ascending position: the order
+/// [`sorted_positions`] gives with a comparison of the keys, without a call
+/// per comparison. For the sorts on every recompute, whose keys pack into
+/// one integer.
+#[inline(never)]
+pub fn positions_by_key(keys: &[u128]) -> Vec<usize> {
+    // The position in the pair makes every element distinct, so an
+    // unstable sort gives the stable order.
+    let mut v: Vec<(u128, usize)> = keys.iter().copied().zip(0..).collect();
+    v.sort_unstable();
+    v.into_iter().map(|(_, k)| k).collect()
+}
+
 /// Sorts `v` by `cmp`, stably: the same result as `v.sort_by(cmp)`.
 pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     let order = sorted_positions(v.len(), &|a, b| cmp(&v[a], &v[b]));
@@ -44,6 +57,17 @@ mod tests {
             [1, 4, 3, 0, 2]
         );
         assert_eq!(sorted_positions(0, &|_, _| Ordering::Equal), [0usize; 0]);
+    }
+
+    #[test]
+    fn keys_sort_like_positions_with_ties_in_order() {
+        let keys = [5u128, 1, 5, u128::MAX, 0, 1];
+        assert_eq!(positions_by_key(&keys), [4, 1, 5, 0, 2, 3]);
+        assert_eq!(
+            positions_by_key(&keys),
+            sorted_positions(keys.len(), &|a, b| keys[a].cmp(&keys[b]))
+        );
+        assert_eq!(positions_by_key(&[]), [0usize; 0]);
     }
 
     #[test]

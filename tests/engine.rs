@@ -703,7 +703,8 @@ fn heat_maps_counts_and_top_risks() {
     assert_eq!(a.heat_map.inherent.cell(3, 4), &[k]);
     assert_eq!(a.heat_map.residual.cell(2, 4), &[k]);
     assert_eq!(a.heat_map.inherent.len(), 3);
-    assert_eq!(a.devices[0].heat_map.residual.len(), 2);
+    assert_eq!(a.device_heat_maps(0).residual.len(), 2);
+    assert_eq!(a.device_heat_maps(9), HeatMaps::default(), "no such device");
     assert_eq!(a.devices[1].pairs.len(), 1);
     // Router 4 × 4 = 16 > camera peek 7.2 > account 2 × 3 = 6.
     let order: Vec<&str> = a.top_risks.iter().map(|&i| a.pairs[i].scenario).collect();

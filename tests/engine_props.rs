@@ -233,6 +233,25 @@ proptest! {
     }
 
     #[test]
+    fn brief_assessment_has_the_same_figures_and_explain_gives_the_same_steps(h in household()) {
+        let engine = Engine::new(cat());
+        let full = engine.evaluate(&h, today());
+        let brief = engine.evaluate_brief(&h, today());
+        prop_assert_eq!(full.pairs.len(), brief.pairs.len());
+        for (p, b) in full.pairs.iter().zip(&brief.pairs) {
+            prop_assert!(b.explanation.is_empty());
+            let mut same = b.clone();
+            same.explanation = p.explanation.clone();
+            prop_assert_eq!(p, &same);
+            prop_assert!(!p.explanation.is_empty());
+            prop_assert_eq!(&engine.explain(&h, today(), b), &p.explanation);
+        }
+        let mut rest = brief.clone();
+        rest.pairs = full.pairs.clone();
+        prop_assert_eq!(&rest, &full, "everything else is the same");
+    }
+
+    #[test]
     fn results_are_deterministic_and_independent_of_device_order(h in household()) {
         let a1 = evaluate(cat(), &h, today());
         let a2 = evaluate(cat(), &h, today());
@@ -259,5 +278,15 @@ proptest! {
             (e.control, e.value, e.reduction, lowers)
         }).collect::<Vec<_>>();
         prop_assert_eq!(plan_view(&h), plan_view(&r));
+        // Each step's list: biggest drop first, then device id, then scenario id.
+        for e in plan(cat(), &h, today()) {
+            for w in e.lowers.windows(2) {
+                let drop = |l: &Lowered<'_>| l.current_score - l.projected_score;
+                let order = drop(&w[1]).total_cmp(&drop(&w[0]))
+                    .then_with(|| w[0].device.cmp(&w[1].device))
+                    .then_with(|| w[0].scenario.cmp(w[1].scenario));
+                prop_assert_eq!(order, std::cmp::Ordering::Less, "{:?}", w);
+            }
+        }
     }
 }

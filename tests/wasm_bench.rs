@@ -66,6 +66,10 @@ fn catalog_and_engine_times() {
             std::hint::black_box(engine.evaluate(&h, today));
         });
         console_log!("BENCH engine-evaluate-{n} {ms:.3}");
+        let brief = median_ms(30, || {
+            std::hint::black_box(engine.evaluate_brief(&h, today));
+        });
+        console_log!("BENCH engine-evaluate-brief-{n} {brief:.3}");
     }
     assert!(parse > 0.0 && both >= parse * 0.5, "timings are measured");
 }

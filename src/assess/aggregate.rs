@@ -68,6 +68,13 @@ impl HeatMaps {
             residual: HeatMap::of(pairs, indices, |p| &p.residual),
             projected: HeatMap::of(pairs, indices, |p| &p.projected),
         };
+        (maps, LevelCounts::of(pairs, indices))
+    }
+}
+
+impl LevelCounts {
+    /// Pairs per risk level among the given pairs, in each picture.
+    pub fn of(pairs: &[Pair<'_>], indices: &[usize]) -> LevelCounts {
         let mut counts = LevelCounts::default();
         for &k in indices {
             let p = &pairs[k];
@@ -75,7 +82,7 @@ impl HeatMaps {
             counts.residual[usize::from(p.residual.risk_level.clamp(1, 5)) - 1] += 1;
             counts.projected[usize::from(p.projected.risk_level.clamp(1, 5)) - 1] += 1;
         }
-        (maps, counts)
+        counts
     }
 }
 
@@ -142,19 +149,18 @@ pub(crate) fn top_risks_ranked(
     device_rank: &[u32],
     scenario_rank: &[u32],
 ) -> Vec<usize> {
-    // Scores are positive, so their bit patterns sort like the values.
+    // Scores are positive, so their bit patterns sort like the values, and
+    // inverted bits sort highest first. The four parts pack into one integer
+    // compared whole: residual, inherent, device rank, scenario rank.
     let key = |k: usize| {
         let p = &pairs[k];
-        (
-            std::cmp::Reverse(p.residual.score.to_bits()),
-            std::cmp::Reverse(p.inherent.score.to_bits()),
-            device_rank[p.device_index],
-            scenario_rank[k],
-        )
+        (u128::from(!p.residual.score.to_bits()) << 96)
+            | (u128::from(!p.inherent.score.to_bits()) << 64)
+            | (u128::from(device_rank[p.device_index]) << 32)
+            | u128::from(scenario_rank[k])
     };
-    // Keys computed once, as `sort_by_cached_key` would (also stable).
-    let keys: Vec<_> = (0..pairs.len()).map(key).collect();
-    crate::order::sorted_positions(pairs.len(), &|a, b| keys[a].cmp(&keys[b]))
+    let keys: Vec<u128> = (0..pairs.len()).map(key).collect();
+    crate::order::positions_by_key(&keys)
 }
 
 #[cfg(test)]

@@ -51,11 +51,16 @@ pub struct Pair<'c> {
     /// Position of the device in the household (and in [`Assessment::devices`]).
     pub device_index: usize,
     pub scenario: &'c str,
+    /// The scenario's position in the catalog (saves the plan a lookup by id).
+    #[serde(skip)]
+    pub(crate) scenario_index: usize,
     pub inherent: Score,
     pub residual: Score,
     /// With planned controls counted as yes (equals `residual` when none is planned here).
     pub projected: Score,
     /// Inherent steps, then residual steps, then projected steps if any.
+    /// Empty in an assessment made by [`Engine::evaluate_brief`]; then
+    /// [`Engine::explain`] builds a pair's steps when they are shown.
     pub explanation: Vec<Step<'c>>,
     /// Questions answered "don't know" that moved this pair.
     pub open_questions: Vec<&'c str>,
@@ -111,9 +116,9 @@ pub struct DeviceSummary<'c> {
     pub scored: bool,
     /// Capabilities after overrides (known ids only).
     pub capabilities: Vec<&'c str>,
-    /// Indices into [`Assessment::pairs`].
+    /// Indices into [`Assessment::pairs`]; [`Assessment::device_heat_maps`]
+    /// gives their heat maps.
     pub pairs: Vec<usize>,
-    pub heat_map: HeatMaps,
     pub counts: LevelCounts,
     /// Device questions answered.
     pub progress: Progress,
@@ -149,6 +154,16 @@ impl Assessment<'_> {
         self.top_risks.iter().take(n).map(|&i| &self.pairs[i])
     }
 
+    /// The heat maps of one device's pairs (`device` indexes
+    /// [`Assessment::devices`]); empty for an unknown device. Built on
+    /// request: the household's maps are the ones every change needs.
+    pub fn device_heat_maps(&self, device: usize) -> HeatMaps {
+        self.devices
+            .get(device)
+            .map(|d| HeatMaps::build(&self.pairs, &d.pairs).0)
+            .unwrap_or_default()
+    }
+
     /// A pair by device id and scenario id.
     pub fn pair(&self, device: &str, scenario: &str) -> Option<&Pair<'_>> {
         self.pairs
@@ -169,16 +184,68 @@ fn push_unique<'c>(list: &mut Vec<&'c str>, id: &'c str) {
     }
 }
 
+/// The explanation of one pair as it is worked out, or nothing when it is
+/// not wanted: the figures are computed the same way either way.
+struct Steps<'c>(Option<Vec<Step<'c>>>);
+
+impl<'c> Steps<'c> {
+    fn push(&mut self, step: Step<'c>) {
+        if let Some(steps) = &mut self.0 {
+            steps.push(step);
+        }
+    }
+}
+
 impl<'c> Engine<'c> {
-    /// Scores a household on `today` (see [`evaluate`]).
+    /// Scores a household on `today` (see [`evaluate`]), every pair with its
+    /// explanation.
     pub fn evaluate(&self, household: &Household, today: Date) -> Assessment<'c> {
-        let cat = self.catalog;
-        let mut planned = vec![false; cat.controls.len()];
+        self.assess(household, today, true)
+    }
+
+    /// As [`Engine::evaluate`], without the pairs' explanations: the same
+    /// figures at a fraction of the allocations, for recomputing on every
+    /// answer. [`Engine::explain`] gives a pair's explanation when shown.
+    pub fn evaluate_brief(&self, household: &Household, today: Date) -> Assessment<'c> {
+        self.assess(household, today, false)
+    }
+
+    /// The explanation of one pair of an assessment of `household` on
+    /// `today` (the same steps [`Engine::evaluate`] gives it). Empty when
+    /// the pair is not from this household.
+    pub fn explain(&self, household: &Household, today: Date, pair: &Pair<'_>) -> Vec<Step<'c>> {
+        let Some(device) = household.devices.get(pair.device_index) else {
+            return Vec::new();
+        };
+        let (Some(ctx), Some(&s)) = (self.context(device), self.scenarios.get(pair.scenario))
+        else {
+            return Vec::new();
+        };
+        if device.id != *pair.device {
+            return Vec::new();
+        }
+        let answers = self.device_answers(&self.household_answers(household), device);
+        let planned = self.planned(household);
+        let id = pair.device.clone();
+        let at = (&id, pair.device_index);
+        self.score_pair(&answers, device, at, &ctx, s, &planned, today, true)
+            .explanation
+    }
+
+    /// Per control: is it planned in this household?
+    fn planned(&self, household: &Household) -> Vec<bool> {
+        let mut planned = vec![false; self.catalog.controls.len()];
         for id in &household.planned {
             if let Some(&c) = self.controls.get(id.as_str()) {
                 planned[c] = true;
             }
         }
+        planned
+    }
+
+    fn assess(&self, household: &Household, today: Date, explain: bool) -> Assessment<'c> {
+        let cat = self.catalog;
+        let planned = self.planned(household);
         let mut pairs = Vec::with_capacity(household.devices.len() * 24);
         let mut scenario_rank = Vec::with_capacity(pairs.capacity());
         let mut devices = Vec::with_capacity(household.devices.len());
@@ -198,7 +265,6 @@ impl<'c> Engine<'c> {
                     scored: false,
                     capabilities: Vec::new(),
                     pairs: Vec::new(),
-                    heat_map: HeatMaps::default(),
                     counts: LevelCounts::default(),
                     progress: Progress::new(0, 0),
                 });
@@ -229,10 +295,12 @@ impl<'c> Engine<'c> {
             let id = DeviceId::from(device.id.as_str());
             for &s in &ctx.scenarios {
                 scenario_rank.push(self.scenario_rank[s]);
-                pairs.push(self.score_pair(&answers, device, (&id, di), &ctx, s, &planned, today));
+                let at = (&id, di);
+                pairs
+                    .push(self.score_pair(&answers, device, at, &ctx, s, &planned, today, explain));
             }
             let indices: Vec<usize> = (start..pairs.len()).collect();
-            let (heat_map, counts) = HeatMaps::build(&pairs, &indices);
+            let counts = LevelCounts::of(&pairs, &indices);
             devices.push(DeviceSummary {
                 id: device.id.clone(),
                 name: device.name.clone(),
@@ -240,7 +308,6 @@ impl<'c> Engine<'c> {
                 scored: true,
                 capabilities: ctx.capabilities,
                 pairs: indices,
-                heat_map,
                 counts,
                 progress: Progress::new(answered, total),
             });
@@ -312,11 +379,14 @@ impl<'c> Engine<'c> {
         s: usize,
         planned: &[bool],
         today: Date,
+        explain: bool,
     ) -> Pair<'c> {
         let cat = self.catalog;
         let scales = &cat.scales;
         let scn = &cat.scenarios[s];
-        let mut steps = Vec::with_capacity(6 + scn.conditions.len() + scn.treatments.len());
+        let mut steps = Steps(
+            explain.then(|| Vec::with_capacity(6 + scn.conditions.len() + scn.treatments.len())),
+        );
         let mut open = Vec::new();
         steps.push(Step::BaseLikelihood {
             value: scn.likelihood,
@@ -464,16 +534,17 @@ impl<'c> Engine<'c> {
             device: id.clone(),
             device_index,
             scenario: &scn.id,
+            scenario_index: s,
             inherent,
             residual,
             projected: residual,
-            explanation: steps,
+            explanation: steps.0.unwrap_or_default(),
             open_questions: open,
             missing_controls: missing,
             controls,
         };
         if pair.has_planned_effect() {
-            project(&mut pair, scales);
+            project(&mut pair, scales, explain);
         }
         pair
     }
@@ -488,9 +559,9 @@ fn level_step<'c>(stage: Stage, score: &Score) -> Step<'c> {
     }
 }
 
-/// What-if: planned controls count as yes. Steps show each planned control's
-/// effect in turn; the last one reaches the projected score.
-fn project(pair: &mut Pair<'_>, scales: &Scales) {
+/// What-if: planned controls count as yes. Steps (when `explain`) show each
+/// planned control's effect in turn; the last one reaches the projected score.
+fn project(pair: &mut Pair<'_>, scales: &Scales, explain: bool) {
     let upgrades: Vec<usize> = (0..pair.controls.len())
         .filter(|&k| pair.controls[k].planned && pair.controls[k].weight < 1.0)
         .collect();
@@ -504,15 +575,19 @@ fn project(pair: &mut Pair<'_>, scales: &Scales) {
             Axis::Likelihood => (current.likelihood, next.likelihood),
             Axis::Impact => (current.impact, next.impact),
         };
-        pair.explanation.push(Step::Planned {
-            control: a.control,
-            axis: a.axis,
-            from,
-            to,
-        });
+        if explain {
+            pair.explanation.push(Step::Planned {
+                control: a.control,
+                axis: a.axis,
+                from,
+                to,
+            });
+        }
         current = next;
     }
     pair.projected = current;
-    pair.explanation
-        .push(level_step(Stage::Projected, &current));
+    if explain {
+        pair.explanation
+            .push(level_step(Stage::Projected, &current));
+    }
 }

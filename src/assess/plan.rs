@@ -66,6 +66,15 @@ impl<'c> Engine<'c> {
     /// The ranked action plan from an assessment made by this engine.
     pub fn plan(&self, assessment: &Assessment<'c>) -> Vec<PlanEntry<'c>> {
         let scales = &self.catalog.scales;
+        // Ties in a control's list go by device id, then scenario id: as ranks.
+        let devices = &assessment.devices;
+        let mut device_rank = vec![0u32; devices.len()];
+        let by_id = crate::order::sorted_positions(devices.len(), &|a, b| {
+            devices[a].id.cmp(&devices[b].id)
+        });
+        for (rank, &d) in by_id.iter().enumerate() {
+            device_rank[d] = rank as u32;
+        }
         // Per control position.
         let mut by_control: Vec<Option<Affected>> = vec![None; self.catalog.controls.len()];
         for (k, pair) in assessment.pairs.iter().enumerate() {
@@ -96,7 +105,7 @@ impl<'c> Engine<'c> {
                     })
                     .sum();
                 let reduction = (units as f64 / UNITS) as f32;
-                let mut lowers: Vec<Lowered<'c>> = affected
+                let lowers: Vec<Lowered<'c>> = affected
                     .iter()
                     .filter(|(k, with)| with.score < assessment.pairs[*k].residual.score)
                     .map(|&(k, with)| {
@@ -112,15 +121,23 @@ impl<'c> Engine<'c> {
                         }
                     })
                     .collect();
-                crate::order::sort_by(&mut lowers, |a, b| {
-                    let (da, db) = (
-                        a.current_score - a.projected_score,
-                        b.current_score - b.projected_score,
-                    );
-                    db.total_cmp(&da)
-                        .then_with(|| a.device.cmp(&b.device))
-                        .then_with(|| a.scenario.cmp(b.scenario))
-                });
+                // Biggest drop first (drops are positive: their inverted bits
+                // sort highest first), then device id, then scenario id.
+                let keys: Vec<u128> = lowers
+                    .iter()
+                    .map(|l| {
+                        let p = &assessment.pairs[l.pair];
+                        let drop = l.current_score - l.projected_score;
+                        (u128::from(!drop.to_bits()) << 64)
+                            | (u128::from(device_rank[p.device_index]) << 32)
+                            | u128::from(self.scenario_rank[p.scenario_index])
+                    })
+                    .collect();
+                let mut slots: Vec<Option<Lowered<'c>>> = lowers.into_iter().map(Some).collect();
+                let lowers: Vec<Lowered<'c>> = crate::order::positions_by_key(&keys)
+                    .into_iter()
+                    .filter_map(|k| slots[k].take())
+                    .collect();
                 let effort = effort(control.effort);
                 PlanEntry {
                     rank: 0,

@@ -56,7 +56,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     pub removed: RwSignal<Option<Removed>>,
     pub storage: StoredValue<Storage>,
-    /// The assessment of the active household (None when there is none).
+    /// The assessment of the active household (None when there is none),
+    /// without explanations: [`AppState::explain`] builds the ones shown.
     pub assessment: Memo<Option<Assessment<'static>>>,
 }
 
@@ -85,7 +86,12 @@ impl AppState {
         // the old one with the new, pair by pair, costs a good share of
         // computing it, and almost every change does change it.
         let assessment = Memo::new_with_compare(
-            move |_| state.with(|s| s.active_household().map(|h| engine.evaluate(h, today))),
+            move |_| {
+                state.with(|s| {
+                    s.active_household()
+                        .map(|h| engine.evaluate_brief(h, today))
+                })
+            },
             |_, _| true,
         );
         let app = AppState {
@@ -170,6 +176,20 @@ impl AppState {
     pub fn with_assessment<R: Default>(&self, f: impl FnOnce(&Assessment<'static>) -> R) -> R {
         self.assessment
             .with(|a| a.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// A pair's explanation as sentences, built when it is shown (the
+    /// assessment is computed without them). Tracked.
+    pub fn explain(&self, pair: &crate::assess::Pair<'_>) -> Vec<String> {
+        let catalog = self.catalog();
+        self.with_household(|h| {
+            self.engine
+                .explain(h, self.today, pair)
+                .iter()
+                .map(|s| s.sentence(catalog))
+                .collect()
+        })
+        .unwrap_or_default()
     }
 
     /// Pairs per heat-map cell of one picture (all zero without a household).

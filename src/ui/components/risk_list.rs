@@ -37,8 +37,7 @@ pub fn RiskList(
                         .map(|s| s.title.clone())
                         .unwrap_or_else(|| p.scenario.to_string());
                     let consequence = scenario.map(|s| s.consequence.clone()).unwrap_or_default();
-                    let why: Vec<String> =
-                        p.explanation.iter().map(|s| s.sentence(catalog)).collect();
+                    let why = app.explain(p);
                     let fixes: Vec<String> = p
                         .missing_controls
                         .iter()

@@ -58,10 +58,10 @@ pub fn DevicePage() -> impl IntoView {
     let sel = RwSignal::new(None::<Cell>);
     let summary = move || {
         app.with_assessment(|a| {
-            a.devices
-                .iter()
-                .find(|d| d.id == id.get())
-                .map(|d| (counts(&d.heat_map.residual), d.pairs.clone()))
+            a.devices.iter().position(|d| d.id == id.get()).map(|k| {
+                let maps = a.device_heat_maps(k);
+                (counts(&maps.residual), a.devices[k].pairs.clone())
+            })
         })
     };
     let residual = Signal::derive(move || summary().map(|s| s.0).unwrap_or_default());
@@ -72,8 +72,8 @@ pub fn DevicePage() -> impl IntoView {
         app.with_assessment(|a| {
             a.devices
                 .iter()
-                .find(|d| d.id == id.get())
-                .map(|d| d.heat_map.residual.cell(l, i).to_vec())
+                .position(|d| d.id == id.get())
+                .map(|k| a.device_heat_maps(k).residual.cell(l, i).to_vec())
                 .unwrap_or_default()
         })
     });

@@ -49,8 +49,7 @@ fn Report() -> impl IntoView {
                         .scenario(p.scenario)
                         .map(|s| s.title.clone())
                         .unwrap_or_default();
-                    let why: Vec<String> =
-                        p.explanation.iter().map(|s| s.sentence(catalog)).collect();
+                    let why = app.explain(p);
                     (
                         app.device_name(&p.device),
                         title,
