@@ -4,7 +4,7 @@
 //! path shows is decided in [`super::route`].
 
 use super::base::{href, router_base};
-use super::route::Route;
+use super::route::{Route, decode, strip_base};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -89,7 +89,7 @@ fn go(loc: Location, to: &str) {
     loc.set.set(Here::read());
     request_animation_frame(|| {
         let hash = Here::read().hash;
-        let id = hash.strip_prefix('#').map(super::route::decode);
+        let id = hash.strip_prefix('#').map(decode);
         match id.and_then(|id| document().get_element_by_id(&id)) {
             Some(el) => el.scroll_into_view(),
             None => window().scroll_to_with_x_and_y(0.0, 0.0),
@@ -99,9 +99,7 @@ fn go(loc: Location, to: &str) {
 
 /// Follows a click on an `<a href>` in the app without a page load, unless
 /// the browser should handle it: not a plain left click, a target or
-/// download, `rel=external`, another origin or a path outside the base, or a
-/// link to a place on this same page (the skip link's `#main`), where the
-/// browser's own fragment navigation also moves focus.
+/// download, `rel=external`, another origin or a path outside the base.
 fn follow_link(loc: Location, ev: &web_sys::MouseEvent) {
     if ev.default_prevented()
         || ev.button() != 0
@@ -126,15 +124,28 @@ fn follow_link(loc: Location, ev: &web_sys::MouseEvent) {
     {
         return;
     }
+    // A place on this page (the skip link's "#main"). With <base> the browser
+    // resolves it against the base, the start page (where leptos_router went
+    // too), so we go there ourselves: scroll and focus, the URL unchanged.
+    if let Some(id) = a
+        .get_attribute("href")
+        .and_then(|h| h.strip_prefix('#').map(decode))
+    {
+        ev.prevent_default();
+        if let Some(el) = document().get_element_by_id(&id) {
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+        return;
+    }
     let Ok(url) = web_sys::Url::new(&a.href()) else {
         return;
     };
-    let here = Here::read();
     let path = url.pathname();
-    let same_page = path == here.path && url.search() == here.search;
     if url.origin() != window().location().origin().unwrap_or_default()
-        || super::route::strip_base(router_base(), &path).is_none()
-        || (same_page && !url.hash().is_empty())
+        || strip_base(router_base(), &path).is_none()
     {
         return;
     }
