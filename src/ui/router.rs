@@ -125,8 +125,9 @@ fn follow_link(loc: Location, ev: &web_sys::MouseEvent) {
         return;
     }
     // A place on this page (the skip link's "#main"). With <base> the browser
-    // resolves it against the base, the start page (where leptos_router went
-    // too), so we go there ourselves: scroll and focus, the URL unchanged.
+    // resolves it against the base, i.e. the start page (leptos_router went
+    // there too), so we move to the element ourselves: scroll and focus it,
+    // the URL unchanged.
     if let Some(id) = a
         .get_attribute("href")
         .and_then(|h| h.strip_prefix('#').map(decode))
