@@ -1,23 +1,22 @@
 //! The path the app is hosted under ("/" or a subpath such as "/thingrisk").
 //!
 //! Trunk writes the public URL into `<base href>` at build time, so the same
-//! code serves any subpath: we read it back from the document once. The
-//! router does not prefix absolute link targets with its base, so every
-//! in-app link goes through [`href`].
+//! code serves any subpath: we read it back from the document once. Every
+//! in-app link goes through [`href`]; the router (super::router) strips the
+//! base again to find the page.
 
 use std::sync::OnceLock;
 
 static BASE: OnceLock<String> = OnceLock::new();
 
 /// The router base without a trailing slash, or "" when hosted at the root.
-pub fn router_base() -> String {
+pub fn router_base() -> &'static str {
     BASE.get_or_init(|| normalise(&web_base_path().unwrap_or_default()))
-        .clone()
 }
 
 /// An app path ("/devices") as a link target under the base ("/thingrisk/devices").
 pub fn href(path: &str) -> String {
-    join(&router_base(), path)
+    join(router_base(), path)
 }
 
 fn web_base_path() -> Option<String> {

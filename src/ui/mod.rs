@@ -1,6 +1,7 @@
-//! The ui layer: Leptos components and pages, routing, heat maps and their
-//! table twins, and the browser glue (localStorage, service worker). It only
-//! renders and dispatches; every rule lives in the layers below.
+//! The ui layer: Leptos components and pages, routing (route.rs holds the
+//! table, router.rs the runtime), heat maps and their table twins, and the
+//! browser glue (localStorage, service worker). It only renders and
+//! dispatches; every rule lives in the layers below.
 
 mod app;
 pub mod base;
@@ -8,6 +9,8 @@ pub mod components;
 pub mod download;
 pub mod pages;
 pub mod persist;
+pub mod route;
+pub mod router;
 pub mod state;
 pub mod sw;
 

@@ -4,11 +4,11 @@
 use crate::assess::{Answer, AnswerTarget};
 use crate::catalog::Question;
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::{AnswerButtons, ProgressBar};
 use crate::ui::state::use_app;
 use leptos::html::H2;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Questionnaire(

@@ -3,9 +3,9 @@
 
 use crate::assess::Household;
 use crate::training::samples::own_household;
+use crate::ui::router::{use_location, use_navigate};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn SampleBanner() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn SampleBanner() -> impl IntoView {
             .flatten()
     });
     // Trainer pages show no household at all.
-    let on_training = Memo::new(move |_| location.pathname.with(|p| p.contains("/training")));
+    let on_training = Memo::new(move |_| location.route.with(|r| r.is_training()));
     let has_own = Memo::new(move |_| app.state.with(|s| own_household(s).is_some()));
     let back = move |_| {
         let mut to_devices = false;
@@ -38,10 +38,7 @@ pub fn SampleBanner() -> impl IntoView {
             };
             s.active = Some(id);
         });
-        navigate(
-            if to_devices { "/devices" } else { "/results" },
-            Default::default(),
-        );
+        navigate(if to_devices { "/devices" } else { "/results" });
     };
     view! {
         <Show when=move || sample.get().is_some() && !on_training.get()>
@@ -50,7 +47,7 @@ pub fn SampleBanner() -> impl IntoView {
                     <strong>{move || sample.get().unwrap_or_default()}</strong>
                     " is a fictional sample home. Changes stay in the sample; your own data is not touched."
                 </p>
-                <button type="button" on:click=back.clone()>
+                <button type="button" on:click=back>
                     {move || if has_own.get() { "Back to my home" } else { "Start my own home" }}
                 </button>
             </div>

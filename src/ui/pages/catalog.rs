@@ -1,10 +1,9 @@
 use crate::catalog::search::{CatalogFilter, Framework};
 use crate::catalog::{Dimension, References};
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// The catalog browser: every scenario and control, searchable and filterable.
 #[component]
@@ -145,11 +144,12 @@ fn refs_view(refs: &References) -> impl IntoView + use<> {
 
 /// One catalog entry by id (a deep link: /catalog/scn.… or /catalog/ctl.…).
 #[component]
-pub fn CatalogEntry() -> impl IntoView {
+pub fn CatalogEntry(
+    /// The scenario's or control's id, from the address.
+    id: String,
+) -> impl IntoView {
     let app = use_app();
     let catalog = app.catalog();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let level = |v: u8| {
         catalog
             .scales
@@ -161,7 +161,6 @@ pub fn CatalogEntry() -> impl IntoView {
     view! {
         <p><A href=href("/catalog")>"← All of the catalog"</A></p>
         {move || {
-            let id = id();
             if let Some(s) = catalog.scenario(&id) {
                 let sources = s.sources.iter().filter_map(|x| catalog.risk_sources.iter().find(|r| &r.id == x)).map(|r| view! {
                     <li>{format!("{} ({}; ISO/IEC 27400 {})", r.name, kind_label(r.kind), r.iso_27400)}</li>

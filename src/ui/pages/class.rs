@@ -5,9 +5,9 @@
 use crate::training::result::{RESULT_LIMIT_BYTES, themes_text};
 use crate::training::{ParticipantResult, decode_result, summarise, theme_name};
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One imported file.
 #[derive(Debug, Clone, PartialEq)]

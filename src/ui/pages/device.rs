@@ -1,21 +1,22 @@
 use super::{NoDevice, category_label};
 use crate::assess::{Acquired, Date};
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::heat_map::{Cell, counts};
 use crate::ui::components::{HeatMap, RiskList};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// One device: its facts (room, lifecycle, capabilities), its heat map and
 /// its risks.
 #[component]
-pub fn DevicePage() -> impl IntoView {
+pub fn DevicePage(
+    /// The device's id, from the address.
+    id: String,
+) -> impl IntoView {
     let app = use_app();
     let catalog = app.catalog();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = Signal::stored(id);
     // Rebuild the page only when another device is shown, not on every edit.
     let device =
         Memo::new(move |_| app.with_device(&id.get(), |d| (d.id.clone(), d.category.clone())));

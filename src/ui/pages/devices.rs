@@ -2,10 +2,10 @@ use super::{WithHousehold, category_label};
 use crate::assess::worst_residual;
 use crate::catalog::DeviceCategory;
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::LevelBadge;
 use crate::ui::state::{Removed, use_app};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The device inventory: add, list, remove (with undo).
 #[component]

@@ -33,9 +33,9 @@ pub use welcome::Welcome;
 use crate::catalog::Catalog;
 use crate::store::envelope::State;
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A household id not used yet ("h1", "h2", ...).
 pub fn fresh_household_id(s: &State) -> String {

@@ -1,6 +1,6 @@
 use crate::ui::base::href;
+use crate::ui::components::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Shown for any path the app does not know (also after a reload of a deep
 /// link on a static host, which serves 404.html with the app inside).

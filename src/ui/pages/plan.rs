@@ -4,10 +4,10 @@ use crate::assess::{PlanEntry, PlanFilter};
 use crate::catalog::{Scale, When};
 use crate::decimal;
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::{HeatMap, LevelBadge};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The action plan: ranked controls with what they lower, what-if
 /// ("planned") beside the current picture, "done" to record an answer, and

@@ -6,11 +6,11 @@
 use super::training::focus_later;
 use crate::training::{Card, build_deck, theme_name};
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::{SetupChoice, TrainingSetup};
 use crate::ui::state::use_app;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 const LETTERS: [&str; 8] = ["A", "B", "C", "D", "E", "F", "G", "H"];

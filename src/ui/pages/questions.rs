@@ -3,21 +3,22 @@ use crate::assess::AnswerTarget;
 use crate::ui::components::Questionnaire;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The questions about one device.
 #[component]
-pub fn DeviceQuestions() -> impl IntoView {
+pub fn DeviceQuestions(
+    /// The device's id, from the address.
+    id: String,
+) -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let id = Signal::stored(id);
     // A memo, so answering (which changes the state) does not rebuild the page.
-    let device = Memo::new(move |_| app.with_device(&id(), |d| d.name.clone()));
+    let device = Memo::new(move |_| app.with_device(&id.get(), |d| d.name.clone()));
     view! {
         {move || match device.get() {
             None => view! { <NoDevice /> }.into_any(),
             Some(name) => {
-                let id = id();
+                let id = id.get();
                 let questions = Signal::derive({
                     let id = id.clone();
                     move || app.with_device(&id, |d| app.engine.device_questions(d)).unwrap_or_default()

@@ -2,11 +2,11 @@ use super::WithHousehold;
 use crate::assess::Stage;
 use crate::catalog::Scale;
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::heat_map::Cell;
 use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions, RiskList};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Results: inherent and residual heat maps side by side, the risks of the
 /// selected cell, top risks, counts per level, open questions and reminders.

@@ -1,12 +1,12 @@
 use crate::catalog::supply::supply_groups;
 use crate::store::supply::supply_csv;
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::ProgressBar;
 use crate::ui::download::download;
 use crate::ui::persist;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "I make or sell connected devices": the developer and provider controls
 /// as a checklist grouped by ETSI EN 303 645 provision group.

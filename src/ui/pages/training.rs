@@ -9,12 +9,12 @@ use crate::training::result::result_file_name;
 use crate::training::samples::{open_sample, samples};
 use crate::training::{Card, Session, build_deck, encode_result, theme_name};
 use crate::ui::base::href;
+use crate::ui::components::A;
 use crate::ui::components::{SetupChoice, TrainingSetup};
 use crate::ui::download::download;
+use crate::ui::router::use_navigate;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 /// Moves focus to the element with this id once the view has been drawn, so
@@ -304,7 +304,6 @@ fn SampleHomes() -> impl IntoView {
     let list = samples()
         .into_iter()
         .map(|h| {
-            let navigate = navigate.clone();
             let devices = h
                 .devices
                 .iter()
@@ -317,7 +316,7 @@ fn SampleHomes() -> impl IntoView {
                 app.update(|s| {
                     sample.with_value(|h| open_sample(s, h));
                 });
-                navigate("/results", Default::default());
+                navigate("/results");
             };
             view! {
                 <li class="sample-home">

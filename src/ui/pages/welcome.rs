@@ -1,9 +1,9 @@
 use crate::assess::Household;
 use crate::ui::base::href;
+use crate::ui::components::A;
+use crate::ui::router::use_navigate;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The front door: what ThingRisk is, the privacy promise and the ways in.
 #[component]
@@ -11,15 +11,12 @@ pub fn Welcome() -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
     // A fictional home, opened beside the user's own (never mixed with it).
-    let try_sample = {
-        let navigate = navigate.clone();
-        move |_| {
-            if let Some(sample) = crate::training::samples::samples().into_iter().next() {
-                app.update(|s| {
-                    crate::training::samples::open_sample(s, &sample);
-                });
-                navigate("/results", Default::default());
-            }
+    let try_sample = move |_| {
+        if let Some(sample) = crate::training::samples::samples().into_iter().next() {
+            app.update(|s| {
+                crate::training::samples::open_sample(s, &sample);
+            });
+            navigate("/results");
         }
     };
     let has_data = move || app.state.with(|s| s.households.iter().any(|h| !h.sample));
@@ -37,7 +34,7 @@ pub fn Welcome() -> impl IntoView {
             });
             s.active = Some(id);
         });
-        navigate("/devices", Default::default());
+        navigate("/devices");
     };
     let continue_href = move || {
         let has_devices = app
