@@ -66,7 +66,8 @@ test("marking a control planned moves a pair on the projected map; done records 
   await page.locator("li.plan-entry", { has: page.locator("h3", { hasText: new RegExp(`\\. ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) }).waitFor({ state: "detached" });
   assert.notDeepEqual(await tableCounts(page, "Residual risk now"), now, "done lowered the residual picture");
   // The steps left are numbered again from 1, with no gap where the done one was.
-  const ranks = (await page.locator("li.plan-entry h3").allInnerTexts()).map((t) => Number(t.split(".")[0]));
+  // textContent: rows off screen are not rendered (content-visibility), so have no innerText.
+  const ranks = (await page.locator("li.plan-entry h3").allTextContents()).map((t) => Number(t.split(".")[0]));
   assert.deepEqual(ranks, ranks.map((_, i) => i + 1), "plan ranks renumbered after done");
   // The maps were repainted cell by cell; a full redraw (as on resize) gives the same pixels.
   const pictures = () => page.evaluate(() => [...document.querySelectorAll("canvas.heat-canvas")].map((c) => c.toDataURL()));
