@@ -8,7 +8,8 @@
 //!
 //! ```ignore
 //! let ops = drawing(Size { width: 320.0, height: 320.0, dpr: 2.0 }, scales, &counts, None);
-//! paint(&context, &ops);
+//! let mut pen = Pen::default(); // kept with the canvas
+//! paint(&context, &mut pen, &ops);
 //! ```
 
 use super::heat_map::{Cell, Counts};
@@ -240,6 +241,9 @@ fn cell_ops(
 ) {
     let level = |l, i| usize::from(risk_level(scales, l, i)) - 1;
     let colour = |l, i| &scales.risk[level(l, i)].colour;
+    // Ink per level, worked out once rather than per cell and label.
+    let inks: Vec<&'static str> = scales.risk.iter().map(|r| ink_on(&r.colour)).collect();
+    let ink = |l, i| inks[level(l, i)];
     let inset = (g.line / 2.0).floor();
     if clear {
         for &(_, rect) in cells {
@@ -261,7 +265,7 @@ fn cell_ops(
             at: (x + w / 2.0, y + h / 2.0),
             text: if n == 0 { "·".into() } else { n.to_string() },
             font: g.font(g.big),
-            colour: ink_on(colour(l, i)),
+            colour: ink(l, i),
             align: Align::Centre,
             vertical: false,
         });
@@ -271,7 +275,7 @@ fn cell_ops(
             at: (x + 4.0 * g.dpr, y + 3.0 * g.dpr),
             text: SHORT[level(l, i)].into(),
             font: g.font((g.big * 0.5).max(9.0)),
-            colour: ink_on(colour(l, i)),
+            colour: ink(l, i),
             align: Align::TopLeft,
             vertical: false,
         });
@@ -303,24 +307,29 @@ fn selection_ops(g: &Grid, selected: Option<Cell>, ops: &mut Vec<Op>) {
     });
 }
 
-/// Puts `ops` on the context, setting font, colours and alignment only when
-/// they change.
-pub fn paint(ctx: &web_sys::CanvasRenderingContext2d, ops: &[Op]) {
-    #[derive(Default)]
-    struct Pen<'a> {
-        fill: Option<&'a str>,
-        stroke: Option<&'a str>,
-        width: f64,
-        font: Option<&'a str>,
-        align: Option<Align>,
-    }
-    let mut pen = Pen::default();
+/// What a 2D context is set to, as far as [`paint`] knows: it sets a
+/// font, colour or alignment only when it changes. Kept between paints of
+/// one canvas (setting a font costs more than drawing a few rectangles);
+/// start again from the default when the canvas is resized, which resets
+/// its context.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pen {
+    fill: Option<String>,
+    stroke: Option<&'static str>,
+    width: f64,
+    font: Option<String>,
+    align: Option<Align>,
+}
+
+/// Puts `ops` on the context, which `pen` says how it is set; `pen`
+/// follows what it sets.
+pub fn paint(ctx: &web_sys::CanvasRenderingContext2d, pen: &mut Pen, ops: &[Op]) {
     for op in ops {
         match op {
             Op::Fill { rect, colour } => {
-                if pen.fill != Some(colour.as_str()) {
+                if pen.fill.as_deref() != Some(colour.as_str()) {
                     ctx.set_fill_style_str(colour);
-                    pen.fill = Some(colour);
+                    pen.fill = Some(colour.clone());
                 }
                 ctx.fill_rect(rect[0], rect[1], rect[2], rect[3]);
             }
@@ -347,13 +356,13 @@ pub fn paint(ctx: &web_sys::CanvasRenderingContext2d, ops: &[Op]) {
                 align,
                 vertical,
             } => {
-                if pen.font != Some(font.as_str()) {
+                if pen.font.as_deref() != Some(font.as_str()) {
                     ctx.set_font(font);
-                    pen.font = Some(font);
+                    pen.font = Some(font.clone());
                 }
-                if pen.fill != Some(*colour) {
+                if pen.fill.as_deref() != Some(*colour) {
                     ctx.set_fill_style_str(colour);
-                    pen.fill = Some(colour);
+                    pen.fill = Some(colour.to_string());
                 }
                 if pen.align != Some(*align) {
                     let (h, v) = match align {

@@ -7,7 +7,7 @@
 //! view! { <HeatMap title="Residual risk" counts=counts selected=selected /> }
 //! ```
 
-use super::heat_canvas::{Size, cell_at, changes, drawing};
+use super::heat_canvas::{Pen, Size, cell_at, changes, drawing};
 use crate::assess::HeatMap as Cells;
 use crate::assess::rules::risk_level;
 use crate::catalog::{Scale, Scales};
@@ -67,14 +67,25 @@ pub fn HeatMap(
 
     // What the canvas shows now, so a change repaints only the cells that moved.
     let shown = StoredValue::new(None::<Shown>);
+    // How the canvas's context is set, so painting skips what is already set.
+    let pen = StoredValue::new(Pen::default());
 
     // Redraw whenever the counts or the selection change, once mounted.
     Effect::new(move |_| {
         let c = counts.get();
         let sel = selected.get();
         if let Some(el) = canvas.get() {
-            let now = draw(&el, css_size(&el), scales, (c, sel), shown.get_value());
+            let mut p = pen.get_value();
+            let now = draw(
+                &el,
+                css_size(&el),
+                scales,
+                (c, sel),
+                shown.get_value(),
+                &mut p,
+            );
             shown.set_value(Some(now));
+            pen.set_value(p);
         }
     });
     // Redraw on resize so the backing store keeps matching the screen.
@@ -82,7 +93,9 @@ pub fn HeatMap(
         size.set_value(None);
         if let Some(el) = canvas.get_untracked() {
             let now = (counts.get_untracked(), selected.get_untracked());
-            shown.set_value(Some(draw(&el, css_size(&el), scales, now, None)));
+            let mut p = pen.get_value();
+            shown.set_value(Some(draw(&el, css_size(&el), scales, now, None, &mut p)));
+            pen.set_value(p);
         }
     });
     on_cleanup(move || resize.remove());
@@ -221,6 +234,7 @@ fn draw(
     scales: &Scales,
     (counts, selected): (Counts, Option<Cell>),
     before: Option<Shown>,
+    pen: &mut Pen,
 ) -> Shown {
     use wasm_bindgen::JsCast;
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
@@ -238,6 +252,7 @@ fn draw(
             if el.width() != pw || el.height() != ph {
                 el.set_width(pw);
                 el.set_height(ph);
+                *pen = Pen::default(); // resizing resets the context
             }
             drawing(size, scales, &counts, selected)
         }
@@ -246,7 +261,7 @@ fn draw(
         && let Ok(Some(ctx)) = el.get_context("2d")
         && let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>()
     {
-        super::heat_canvas::paint(&ctx, &ops);
+        super::heat_canvas::paint(&ctx, pen, &ops);
     }
     (size, counts, selected)
 }
