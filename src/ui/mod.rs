@@ -7,6 +7,7 @@ mod app;
 pub mod base;
 pub mod components;
 pub mod download;
+pub mod later;
 pub mod pages;
 pub mod persist;
 pub mod route;

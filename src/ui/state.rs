@@ -4,6 +4,7 @@
 //! through [`AppState::update`], which also schedules the autosave.
 
 use super::components::heat_map::{Counts, counts};
+use super::later::drop_after_frame;
 use super::persist::{self, Storage};
 use crate::assess::{Assessment, Date, Device, Engine, Household, Stage};
 use crate::catalog::{self, Catalog};
@@ -84,16 +85,18 @@ impl AppState {
         let state = RwSignal::new(loaded);
         // Any change to the saved state is taken as a new assessment: comparing
         // the old one with the new, pair by pair, costs a good share of
-        // computing it, and almost every change does change it.
-        let assessment = Memo::new_with_compare(
-            move |_| {
-                state.with(|s| {
-                    s.active_household()
-                        .map(|h| engine.evaluate_brief(h, today))
-                })
-            },
-            |_, _| true,
-        );
+        // computing it, and almost every change does change it. The old one
+        // is freed after the frame that shows the new one.
+        let assessment = Memo::new_owning(move |old: Option<Option<Assessment<'static>>>| {
+            if let Some(Some(old)) = old {
+                drop_after_frame(old);
+            }
+            let new = state.with(|s| {
+                s.active_household()
+                    .map(|h| engine.evaluate_brief(h, today))
+            });
+            (new, true)
+        });
         let app = AppState {
             state,
             engine,

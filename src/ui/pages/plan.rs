@@ -6,6 +6,7 @@ use crate::decimal;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{HeatMap, LevelBadge};
+use crate::ui::later::drop_after_frame;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -31,12 +32,19 @@ fn Plan() -> impl IntoView {
     let catalog = app.catalog();
     let when = RwSignal::new(None::<When>);
     let device = RwSignal::new(None::<String>);
-    let plan = Memo::new(move |_| {
+    // A new plan on every change, taken as changed without comparing it
+    // entry by entry (the rows below update only what differs); the old one
+    // is freed after the frame.
+    let plan = Memo::new_owning(move |old: Option<Vec<PlanEntry<'static>>>| {
+        if let Some(old) = old {
+            drop_after_frame(old);
+        }
         let filter = PlanFilter {
             when: when.get(),
             device: device.get(),
         };
-        app.with_assessment(|a| filter.keep(catalog, app.engine.plan(a)))
+        let new = app.with_assessment(|a| filter.keep(catalog, app.engine.plan(a)));
+        (new, true)
     });
     // The device list changes rarely: a Memo keeps the filter's options and
     // the row texts from rebuilding on every answer.
