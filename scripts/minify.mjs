@@ -1,31 +1,41 @@
-// Minifies the wasm-bindgen JS glue of a Trunk build (about 62 KB of readable
-// JS with comments: -2.3 KB gzip on the first load). Trunk copies the glue as
-// wasm-bindgen writes it and has no minify step for it, so scripts/pwa.mjs
-// runs this first, on the staged build, before it moves the inline loader out.
+// Minifies what Trunk ships as written: the wasm-bindgen JS glue (about 62 KB
+// of readable JS with comments) and the stylesheet. Trunk's own minifier
+// would also rewrite index.html (unquoted attributes, no <head>), which the
+// regular expressions of pwa.mjs and prerender.mjs do not expect, so it
+// stays off and scripts/pwa.mjs runs this first, on the staged build, before
+// it moves the inline loader out. esbuild does both kinds of file.
 //
-// The minified glue gets a new name carrying the sha256 of its content (a
+// Each minified file gets a new name carrying the sha256 of its content (a
 // changed file under Trunk's old hashed name could be served stale from HTTP
 // or service-worker caches), every reference in index.html follows, and the
-// SRI hashes of the tags that load it are computed again. A glue whose name
+// SRI hashes of the tags that load it are computed again. A file whose name
 // already carries the hash of its content is this step's own output, so a
 // rerun on a finished build changes nothing.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { minify_sync } from "terser";
+import { transformSync } from "esbuild";
 
 const sha = (algo, data, enc = "hex") => crypto.createHash(algo).update(data).digest(enc);
+const HASHED = /-([0-9a-f]{16})\.(js|css)$/;
 
 /** The glue's file name: what Trunk's inline loader imports `init` from. */
 export function glueName(html) {
-  const m = html.match(/\bimport init, \* as bindings from '([^']*?)([^/']+-[0-9a-f]{16}\.js)'/);
-  return m ? m[2] : null;
+  const m = html.match(/\bimport init, \* as bindings from '[^']*?([^/']+-[0-9a-f]{16}\.js)'/);
+  return m ? m[1] : null;
 }
 
-/** Minified ES module source; export names and properties are kept as they are. */
-export function minifyJs(code) {
-  const out = minify_sync(code, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
-  return out.code + "\n";
+/** File names of the stylesheets index.html links. */
+export function stylesheetNames(html) {
+  return [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
+    .map(([tag]) => (tag.match(/\bhref="[^"]*?([^/"]+-[0-9a-f]{16}\.css)"/) || [])[1])
+    .filter(Boolean);
+}
+
+/** Minified source: an ES module (export names and properties kept as they are) or CSS. */
+export function minifySource(code, kind) {
+  const options = kind === "css" ? { loader: "css" } : { loader: "js", format: "esm", target: "es2020" };
+  return transformSync(code, { ...options, minify: true, legalComments: "none" }).code;
 }
 
 /** Sets integrity="sha384-…" on every <link>/<script> tag that names `file`. */
@@ -36,15 +46,22 @@ export function setIntegrity(html, file, content) {
   );
 }
 
-/** Minifies the glue in `dir` and returns index.html's new text (the caller writes it). */
-export function minifyGlue(dir, html) {
-  const old = glueName(html);
-  if (!old) return html; // the loader is a file already: pwa.mjs has run on this build
-  const code = fs.readFileSync(path.join(dir, old), "utf8");
-  if (old.includes(`-${sha("sha256", code).slice(0, 16)}.js`)) return html; // ours already
-  const min = minifyJs(code);
-  const name = old.replace(/-[0-9a-f]{16}\.js$/, `-${sha("sha256", min).slice(0, 16)}.js`);
+/** Minifies `file` in `dir` under a new hashed name; returns index.html's new text. */
+function minifyFile(dir, html, file) {
+  const [, hash, kind] = file.match(HASHED);
+  const code = fs.readFileSync(path.join(dir, file), "utf8");
+  if (sha("sha256", code).startsWith(hash)) return html; // ours already
+  const min = minifySource(code, kind);
+  const name = file.replace(HASHED, `-${sha("sha256", min).slice(0, 16)}.${kind}`);
   fs.writeFileSync(path.join(dir, name), min);
-  if (name !== old) fs.rmSync(path.join(dir, old));
-  return setIntegrity(html.replaceAll(old, name), name, min);
+  if (name !== file) fs.rmSync(path.join(dir, file));
+  return setIntegrity(html.replaceAll(file, name), name, min);
+}
+
+/** Minifies the glue and the stylesheets of the build in `dir`; returns index.html's new text (the caller writes it). */
+export function minifyAssets(dir, html) {
+  // Once the loader is a file (pwa.mjs has run on this build) the glue is done.
+  const glue = glueName(html);
+  for (const file of [...(glue ? [glue] : []), ...stylesheetNames(html)]) html = minifyFile(dir, html, file);
+  return html;
 }
