@@ -8,9 +8,12 @@
 // Each minified file gets a new name carrying the sha256 of its content (a
 // changed file under Trunk's old hashed name could be served stale from HTTP
 // or service-worker caches), every reference in index.html follows, and the
-// SRI hashes of the tags that load it are computed again. A file whose name
-// already carries the hash of its content is this step's own output, so a
-// rerun on a finished build changes nothing.
+// SRI hashes of the tags that load it are computed again. The wasm gets the
+// same kind of name: Trunk hashes the wasm rustc wrote, before wasm-bindgen
+// and wasm-opt, so a release that only changes their versions or flags would
+// ship new bytes under the old name. A file whose name already carries the
+// hash of its content is this step's own output, so a rerun on a finished
+// build changes nothing.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +25,12 @@ const HASHED = /-([0-9a-f]{16})\.(js|css)$/;
 /** The glue's file name: what Trunk's inline loader imports `init` from. */
 export function glueName(html) {
   const m = html.match(/\bimport init, \* as bindings from '[^']*?([^/']+-[0-9a-f]{16}\.js)'/);
+  return m ? m[1] : null;
+}
+
+/** The wasm's file name: what Trunk's inline loader passes to `init`. */
+export function wasmName(html) {
+  const m = html.match(/\bmodule_or_path: '[^']*?([^/']+-[0-9a-f]{16}_bg\.wasm)'/);
   return m ? m[1] : null;
 }
 
@@ -58,10 +67,24 @@ function minifyFile(dir, html, file) {
   return setIntegrity(html.replaceAll(file, name), name, min);
 }
 
-/** Minifies the glue and the stylesheets of the build in `dir`; returns index.html's new text (the caller writes it). */
+/** Renames the wasm `file` in `dir` after its content; returns index.html's new text (its SRI hash stays right). */
+function nameWasm(dir, html, file) {
+  const [, hash] = file.match(/-([0-9a-f]{16})_bg\.wasm$/);
+  const content = sha("sha256", fs.readFileSync(path.join(dir, file))).slice(0, 16);
+  if (content === hash) return html;
+  const name = file.replace(/-[0-9a-f]{16}_bg\.wasm$/, `-${content}_bg.wasm`);
+  fs.renameSync(path.join(dir, file), path.join(dir, name));
+  return html.replaceAll(file, name);
+}
+
+/**
+ * Minifies the glue and the stylesheets of the build in `dir` and names the
+ * wasm after its content; returns index.html's new text (the caller writes it).
+ */
 export function minifyAssets(dir, html) {
-  // Once the loader is a file (pwa.mjs has run on this build) the glue is done.
+  // Once the loader is a file (pwa.mjs has run on this build) glue and wasm are done.
   const glue = glueName(html);
+  const wasm = wasmName(html);
   for (const file of [...(glue ? [glue] : []), ...stylesheetNames(html)]) html = minifyFile(dir, html, file);
-  return html;
+  return wasm ? nameWasm(dir, html, wasm) : html;
 }

@@ -6,8 +6,8 @@
 //
 // Steps, in order (each later step needs the earlier ones' output):
 // 0. The wasm-bindgen JS glue and the stylesheet are minified and renamed,
-//    with their SRI hashes in index.html computed again (scripts/minify.mjs;
-//    not in debug builds).
+//    with their SRI hashes in index.html computed again, and the wasm is
+//    named after its final content (scripts/minify.mjs; not in debug builds).
 // 1. Trunk's inline loader `<script type="module">import init…` moves into a
 //    hashed external file, so the CSP needs no 'unsafe-inline' and no hash.
 // 2. A Content-Security-Policy meta tag goes first in <head>.
