@@ -19,9 +19,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
 
-const BOOT_SCRIPT = `// Written by scripts/prerender.mjs. The prerendered page in index.html is the
-// welcome page: anywhere else, hide it until the app has drawn the right one.
-if (location.pathname !== new URL(".", document.baseURI).pathname) document.documentElement.classList.add("deep-link");
+// The prerendered page in index.html is the welcome page: anywhere else,
+// hide it until the app has drawn the right one. (No comment in the file
+// itself: it is on the first load, before anything else.)
+const BOOT_SCRIPT = `if (location.pathname !== new URL(".", document.baseURI).pathname) document.documentElement.classList.add("deep-link");
 `;
 
 /** The body the app draws at its root with empty storage, without scripts and Leptos' empty comment markers. */

@@ -5,6 +5,9 @@
 //   node scripts/pwa.mjs [dir] [public-url]     (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
 //
 // Steps, in order (each later step needs the earlier ones' output):
+// 0. The wasm-bindgen JS glue and the stylesheet are minified and renamed,
+//    with their SRI hashes in index.html computed again, and the wasm is
+//    named after its final content (scripts/minify.mjs; not in debug builds).
 // 1. Trunk's inline loader `<script type="module">import init…` moves into a
 //    hashed external file, so the CSP needs no 'unsafe-inline' and no hash.
 // 2. A Content-Security-Policy meta tag goes first in <head>.
@@ -20,6 +23,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { minifyAssets } from "./minify.mjs";
 
 /** The policy. frame-ancestors only works as a header (see README). */
 export const CSP = [
@@ -183,6 +187,7 @@ export function generate({ dir, publicUrl }) {
   const indexPath = path.join(dir, "index.html");
   let html = fs.readFileSync(indexPath, "utf8");
 
+  if (process.env.TRUNK_PROFILE !== "debug") html = minifyAssets(dir, html);
   html = externaliseLoader(dir, html, publicUrl);
   const left = inlineScripts(html);
   if (left.length === 0) html = addCsp(html);

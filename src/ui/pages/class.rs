@@ -6,6 +6,7 @@ use crate::training::result::{RESULT_LIMIT_BYTES, themes_text};
 use crate::training::{ParticipantResult, decode_result, summarise, theme_name};
 use crate::ui::base::href;
 use crate::ui::components::A;
+use crate::ui::pages::kilobytes;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -49,7 +50,7 @@ pub fn ClassPage() -> impl IntoView {
                         false,
                         format!(
                             "“{name}” was not added. The file is too large ({} KB; the limit is {} KB).",
-                            (file.size() / 1024.0).ceil(),
+                            kilobytes(file.size()),
                             RESULT_LIMIT_BYTES / 1024
                         ),
                     ));

@@ -3,6 +3,7 @@ use crate::store::envelope::State;
 use crate::store::export::{export_json, file_name};
 use crate::store::import::{IMPORT_LIMIT_BYTES, MergeMode, decode_import, merge, preview};
 use crate::ui::download::download;
+use crate::ui::pages::kilobytes;
 use crate::ui::persist;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -71,7 +72,7 @@ pub fn DataPage() -> impl IntoView {
             error.set(Some(format!(
                 "“{}” is too large ({} KB; the limit is {} KB).",
                 file.name(),
-                (file.size() / 1024.0).ceil(),
+                kilobytes(file.size()),
                 IMPORT_LIMIT_BYTES / 1024
             )));
             input.set_value("");

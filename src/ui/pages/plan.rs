@@ -74,7 +74,8 @@ fn Plan() -> impl IntoView {
                 .flat_map(|e| e.lowers.iter().map(|l| l.device.to_string()))
                 .collect()
         });
-        ids.sort();
+        // The shared sort (crate::order): `ids.sort()` would compile a copy of its own.
+        crate::order::sort_by(&mut ids, Ord::cmp);
         ids.dedup();
         app.update_household(move |h| {
             h.mark_done(catalog, control, &ids);

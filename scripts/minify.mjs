@@ -1,0 +1,90 @@
+// Minifies what Trunk ships as written: the wasm-bindgen JS glue (about 62 KB
+// of readable JS with comments) and the stylesheet. Trunk's own minifier
+// would also rewrite index.html (unquoted attributes, no <head>), which the
+// regular expressions of pwa.mjs and prerender.mjs do not expect, so it
+// stays off and scripts/pwa.mjs runs this first, on the staged build, before
+// it moves the inline loader out. esbuild does both kinds of file.
+//
+// Each minified file gets a new name carrying the sha256 of its content (a
+// changed file under Trunk's old hashed name could be served stale from HTTP
+// or service-worker caches), every reference in index.html follows, and the
+// SRI hashes of the tags that load it are computed again. The wasm gets the
+// same kind of name: Trunk hashes the wasm rustc wrote, before wasm-bindgen
+// and wasm-opt, so a release that only changes their versions or flags would
+// ship new bytes under the old name. A file whose name already carries the
+// hash of its content is this step's own output, so a rerun on a finished
+// build changes nothing.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { transformSync } from "esbuild";
+
+const sha = (algo, data, enc = "hex") => crypto.createHash(algo).update(data).digest(enc);
+const HASHED = /-([0-9a-f]{16})\.(js|css)$/;
+
+/** The glue's file name: what Trunk's inline loader imports `init` from. */
+export function glueName(html) {
+  const m = html.match(/\bimport init, \* as bindings from '[^']*?([^/']+-[0-9a-f]{16}\.js)'/);
+  return m ? m[1] : null;
+}
+
+/** The wasm's file name: what Trunk's inline loader passes to `init`. */
+export function wasmName(html) {
+  const m = html.match(/\bmodule_or_path: '[^']*?([^/']+-[0-9a-f]{16}_bg\.wasm)'/);
+  return m ? m[1] : null;
+}
+
+/** File names of the stylesheets index.html links. */
+export function stylesheetNames(html) {
+  return [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
+    .map(([tag]) => (tag.match(/\bhref="[^"]*?([^/"]+-[0-9a-f]{16}\.css)"/) || [])[1])
+    .filter(Boolean);
+}
+
+/** Minified source: an ES module (export names and properties kept as they are) or CSS. */
+export function minifySource(code, kind) {
+  const options = kind === "css" ? { loader: "css" } : { loader: "js", format: "esm", target: "es2020" };
+  return transformSync(code, { ...options, minify: true, legalComments: "none" }).code;
+}
+
+/** Sets integrity="sha384-…" on every <link>/<script> tag that names `file`. */
+export function setIntegrity(html, file, content) {
+  const integrity = `sha384-${sha("sha384", content, "base64")}`;
+  return html.replace(/<(?:link|script)\b[^>]*>/g, (tag) =>
+    tag.includes(file) ? tag.replace(/\bintegrity="[^"]*"/, `integrity="${integrity}"`) : tag,
+  );
+}
+
+/** Minifies `file` in `dir` under a new hashed name; returns index.html's new text. */
+function minifyFile(dir, html, file) {
+  const [, hash, kind] = file.match(HASHED);
+  const code = fs.readFileSync(path.join(dir, file), "utf8");
+  if (sha("sha256", code).startsWith(hash)) return html; // ours already
+  const min = minifySource(code, kind);
+  const name = file.replace(HASHED, `-${sha("sha256", min).slice(0, 16)}.${kind}`);
+  fs.writeFileSync(path.join(dir, name), min);
+  if (name !== file) fs.rmSync(path.join(dir, file));
+  return setIntegrity(html.replaceAll(file, name), name, min);
+}
+
+/** Renames the wasm `file` in `dir` after its content; returns index.html's new text (its SRI hash stays right). */
+function nameWasm(dir, html, file) {
+  const [, hash] = file.match(/-([0-9a-f]{16})_bg\.wasm$/);
+  const content = sha("sha256", fs.readFileSync(path.join(dir, file))).slice(0, 16);
+  if (content === hash) return html;
+  const name = file.replace(/-[0-9a-f]{16}_bg\.wasm$/, `-${content}_bg.wasm`);
+  fs.renameSync(path.join(dir, file), path.join(dir, name));
+  return html.replaceAll(file, name);
+}
+
+/**
+ * Minifies the glue and the stylesheets of the build in `dir` and names the
+ * wasm after its content; returns index.html's new text (the caller writes it).
+ */
+export function minifyAssets(dir, html) {
+  // Once the loader is a file (pwa.mjs has run on this build) glue and wasm are done.
+  const glue = glueName(html);
+  const wasm = wasmName(html);
+  for (const file of [...(glue ? [glue] : []), ...stylesheetNames(html)]) html = minifyFile(dir, html, file);
+  return wasm ? nameWasm(dir, html, wasm) : html;
+}
