@@ -82,10 +82,22 @@ function instrument() {
   }
   const clicks = [];
   addEventListener("click", () => clicks.push(performance.now()), true);
+  // When the page last changed (outside the header, whose save indicator
+  // follows the autosave): the end of all the DOM work an answer causes.
+  let changed = 0;
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (el && !el.closest(".site-header")) {
+        changed = performance.now();
+        return;
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   addEventListener("TrunkApplicationStarted", (e) => {
     window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
   });
-  window.__bench = { draws, clicks };
+  window.__bench = { draws, clicks, changed: () => changed };
 }
 
 // Clicks "Start" the moment the welcome heading exists, and notes when the
@@ -174,9 +186,14 @@ async function firstHeatMap(env, rate) {
   return round(median(runs));
 }
 
-/** Clicks the first button named `name` `n` times; ms from each click to the end of the drawing after it. */
+/**
+ * Clicks the first button named `name` `n` times; ms from each click to the
+ * end of the drawing after it. `times.settled` holds, per click, the ms to
+ * the last change of the page it caused (some waits for the next frame).
+ */
 async function clickToRedraw(page, name, n) {
   const times = [];
+  times.settled = [];
   for (let i = 0; i < n; i++) {
     const button = page.getByRole("button", { name, exact: true }).first();
     if (!(await button.count())) break;
@@ -192,6 +209,9 @@ async function clickToRedraw(page, name, n) {
     );
     // Let the debounced autosave (400 ms) run so it is not in the next sample.
     await page.waitForTimeout(600);
+    times.settled.push(
+      await page.evaluate(() => window.__bench.changed() - window.__bench.clicks[window.__bench.clicks.length - 1]),
+    );
   }
   return times;
 }
@@ -205,10 +225,12 @@ async function answerToRedraw(env, rate) {
   const warm = 3;
   const done = await clickToRedraw(page, "Mark as done", SAMPLES + warm);
   const planned = [];
+  planned.settled = [];
   for (let i = 0; i < SAMPLES + warm; i++) {
     const t = await clickToRedraw(page, /^(Plan it|✓ Planned \(undo\))$/, 1);
     if (!t.length) break;
     planned.push(t[0]);
+    planned.settled.push(t.settled[0]);
   }
   // Memory once the whole assessment has been shown and changed.
   await cdp.send("HeapProfiler.collectGarbage");
@@ -221,6 +243,8 @@ async function answerToRedraw(env, rate) {
     answer_redraw_ms: round(median(tail(done))),
     answer_samples: tail(done).length,
     answer_max_ms: round(Math.max(...tail(done))),
+    answer_settled_ms: round(median(tail(done.settled))),
+    plan_settled_ms: round(median(tail(planned.settled))),
     plan_redraw_ms: round(median(tail(planned))),
     plan_samples: tail(planned).length,
     js_heap_used_bytes: heap.usedSize,
@@ -344,7 +368,7 @@ try {
       log(`  answer -> redraw not measured: ${e.message.split("\n")[0]}`);
       r.answer_error = e.message.split("\n")[0];
     }
-    log(`  answer -> redraw ${r.answer_redraw_ms} ms (n=${r.answer_samples}), plan -> redraw ${r.plan_redraw_ms} ms`);
+    log(`  answer -> redraw ${r.answer_redraw_ms} ms (n=${r.answer_samples}), page settled ${r.answer_settled_ms} ms; plan -> redraw ${r.plan_redraw_ms} ms, settled ${r.plan_settled_ms} ms`);
     result.rates[rate] = r;
   }
 } finally {

@@ -9,30 +9,29 @@ use crate::catalog::{AppliesTo, Catalog, ConditionSource, Question, Scope};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: catalog ids are short strings from our own data, so a fast
-/// non-keyed hash is enough (std's SipHash costs more per lookup).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// An FxHash-style hasher (eight bytes per step): catalog ids are short
+/// strings from our own data, so a fast non-keyed hash is enough, and the
+/// engine hashes every answer id on every recompute (std's SipHash, or a
+/// byte-at-a-time FNV, costs several times more in wasm).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct IdHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
+impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }
 
 /// Catalog id → position.
-pub(crate) type IdMap<'c> = HashMap<&'c str, usize, BuildHasherDefault<Fnv>>;
+pub(crate) type IdMap<'c> = HashMap<&'c str, usize, BuildHasherDefault<IdHasher>>;
 
 /// What a question sets, resolved to a catalog position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -178,8 +178,11 @@ pub fn evaluate<'c>(catalog: &'c Catalog, household: &Household, today: Date) ->
     Engine::new(catalog).evaluate(household, today)
 }
 
+/// Adds a catalog id unless the list has it. Ids here are the catalog's
+/// own strings, so the same entry is the same pointer: no text compare
+/// (validation rules out two entries with one id).
 fn push_unique<'c>(list: &mut Vec<&'c str>, id: &'c str) {
-    if !list.contains(&id) {
+    if !list.iter().any(|x| std::ptr::eq(*x, id)) {
         list.push(id);
     }
 }

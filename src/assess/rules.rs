@@ -124,18 +124,21 @@ pub fn control_weight(answer: Option<Answer>) -> Option<f32> {
 }
 
 /// Keeps a value on the 1..=5 scale.
+#[inline(always)] // tiny, and on the path of every pair
 pub fn clamp_scale(x: f32) -> f32 {
     x.clamp(SCALE_MIN, SCALE_MAX)
 }
 
 /// One treatment's factor in `Π (1 − strength × w)`; strength and weight are
 /// kept to 0..=1 so a broken catalog cannot push a value off the scale.
+#[inline(always)] // tiny, and on the path of every pair
 pub fn treatment_factor(strength: f32, weight: f32) -> f32 {
     1.0 - (strength.clamp(0.0, 1.0) * weight.clamp(0.0, 1.0))
 }
 
 /// The residual value of an axis given its inherent value and the product of
 /// its treatment factors (`1 − R`).
+#[inline(always)] // tiny, and on the path of every pair
 pub fn reduce(inherent: f32, remaining: f32) -> f32 {
     clamp_scale(1.0 + (inherent - 1.0) * remaining.clamp(0.0, 1.0))
 }
@@ -149,6 +152,7 @@ pub fn combined_reduction(parts: impl IntoIterator<Item = (f32, f32)>) -> f32 {
 }
 
 /// The level (1..=5) of a continuous axis value: rounded half up.
+#[inline(always)] // tiny, and on the path of every pair
 pub fn level(x: f32) -> u8 {
     let x = if x.is_finite() { x } else { SCALE_MIN };
     (x + 0.5 + HALF_TOLERANCE).floor().clamp(1.0, 5.0) as u8
@@ -170,6 +174,7 @@ pub fn risk_level(scales: &Scales, likelihood: u8, impact: u8) -> u8 {
 }
 
 /// The continuous risk score used for ranking and the action plan (1..=25).
+#[inline(always)] // tiny, and on the path of every pair
 pub fn risk_score(likelihood: f32, impact: f32) -> f32 {
     likelihood * impact
 }

@@ -6,7 +6,7 @@ use crate::decimal;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{HeatMap, LevelBadge};
-use crate::ui::later::drop_after_frame;
+use crate::ui::later::{after_frame, drop_after_frame};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -32,6 +32,16 @@ fn Plan() -> impl IntoView {
     let catalog = app.catalog();
     let when = RwSignal::new(None::<When>);
     let device = RwSignal::new(None::<String>);
+    // The plan follows a new assessment in the task after the frame that
+    // shows the new heat maps: the maps are what an answer changes at a
+    // glance, while the list is the bigger update and mostly off screen.
+    let list_turn = Trigger::new();
+    Effect::new(move |first: Option<()>| {
+        app.assessment.track();
+        if first.is_some() {
+            after_frame(move || list_turn.notify());
+        }
+    });
     // A new plan on every change, taken as changed without comparing it
     // entry by entry (the rows below update only what differs); the old one
     // is freed after the frame.
@@ -39,11 +49,16 @@ fn Plan() -> impl IntoView {
         if let Some(old) = old {
             drop_after_frame(old);
         }
+        list_turn.track();
         let filter = PlanFilter {
             when: when.get(),
             device: device.get(),
         };
-        let new = app.with_assessment(|a| filter.keep(catalog, app.engine.plan(a)));
+        let new = app.assessment.with_untracked(|a| {
+            a.as_ref()
+                .map(|a| filter.keep(catalog, app.engine.plan(a)))
+                .unwrap_or_default()
+        });
         (new, true)
     });
     // The device list changes rarely: a Memo keeps the filter's options and
