@@ -174,12 +174,14 @@ pub fn HeatTable(
     let scales = &app.catalog().scales;
     let rows = (1..=5u8).rev().map(|l| {
         let cells = (1..=5u8).map(move |i| {
-            let n = move || counts.with(|c| c[usize::from(l) - 1][usize::from(i) - 1]);
+            // One memo per cell: an answer moves a few cells, and only
+            // their label and number are rewritten.
+            let n = Memo::new(move |_| counts.with(|c| c[usize::from(l) - 1][usize::from(i) - 1]));
             let level = risk_level(scales, l, i);
             let label = move || {
                 format!(
                     "{} risks at likelihood {}, impact {} (risk {})",
-                    n(),
+                    n.get(),
                     scales.level_name(Scale::Likelihood, l),
                     scales.level_name(Scale::Impact, i),
                     scales.level_name(Scale::Risk, level)

@@ -32,9 +32,10 @@ fn Plan() -> impl IntoView {
     let catalog = app.catalog();
     let when = RwSignal::new(None::<When>);
     let device = RwSignal::new(None::<String>);
-    // The plan follows a new assessment in the task after the frame that
-    // shows the new heat maps: the maps are what an answer changes at a
-    // glance, while the list is the bigger update and mostly off screen.
+    // The plan (and the reminders and device names beside it) follow a new
+    // assessment in the task after the frame that shows the new heat maps:
+    // the maps are what an answer changes at a glance, while the lists are
+    // the bigger update and mostly off screen.
     let list_turn = Trigger::new();
     Effect::new(move |first: Option<()>| {
         app.assessment.track();
@@ -63,7 +64,10 @@ fn Plan() -> impl IntoView {
     });
     // The device list changes rarely: a Memo keeps the filter's options and
     // the row texts from rebuilding on every answer.
-    let devices = Memo::new(move |_| app.device_names());
+    let devices = Memo::new(move |_| {
+        list_turn.track();
+        untrack(|| app.device_names())
+    });
     let device_name = move |id: &str| {
         devices.with(|ds| {
             ds.iter()
@@ -77,7 +81,11 @@ fn Plan() -> impl IntoView {
     let planned_count = move || app.with_household(|h| h.planned.len()).unwrap_or(0);
     let sel_now = RwSignal::new(None);
     let sel_plan = RwSignal::new(None);
-    let reminders = Memo::new(move |_| app.reminders());
+    // Reminders (a sentence each, a hundred at 50 devices) follow with the list.
+    let reminders = Memo::new(move |_| {
+        list_turn.track();
+        untrack(|| app.reminders())
+    });
 
     let toggle_planned = move |control: &'static str, on: bool| {
         app.update_household(move |h| h.set_planned(control, on))
