@@ -254,6 +254,9 @@ test("three participant files make a class summary; a bad file is named", async 
   await page.locator("#class-files").setInputFiles(files);
   // 9 answers, 2 + 1 + 2 = 5 right: 56 %.
   await page.getByRole("heading", { name: "3 participants: 5 of 9 answers right (56%)" }).waitFor();
+  // Files are read one after another: the summary grows with each, the
+  // messages come once all five are read.
+  await page.locator(".class-messages li").nth(4).waitFor();
   const messages = await page.locator(".class-messages li").allInnerTexts();
   assert.equal(messages.length, 5);
   assert.deepEqual(messages.slice(0, 3), ["“ana.json” added.", "“p2.json” added.", "“ben.json” added."]);
