@@ -32,6 +32,18 @@ pub fn positions_by_key(keys: &[u128]) -> Vec<usize> {
 /// Sorts `v` by `cmp`, stably: the same result as `v.sort_by(cmp)`.
 pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     let order = sorted_positions(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    rearrange(v, &order);
+}
+
+/// Sorts `v` stably by a key packed into one integer (see
+/// [`positions_by_key`]): the same result as `v.sort_by_key(key)`.
+pub fn sort_by_packed_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u128) {
+    let keys: Vec<u128> = v.iter().map(key).collect();
+    rearrange(v, &positions_by_key(&keys));
+}
+
+/// Puts the elements of `v` in `order` (a permutation of its positions).
+fn rearrange<T>(v: &mut Vec<T>, order: &[usize]) {
     let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
     v.extend(
         order
@@ -68,6 +80,9 @@ mod tests {
             sorted_positions(keys.len(), &|a, b| keys[a].cmp(&keys[b]))
         );
         assert_eq!(positions_by_key(&[]), [0usize; 0]);
+        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
+        sort_by_packed_key(&mut v, |x| x.0 as u128);
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
     }
 
     #[test]

@@ -105,7 +105,7 @@ impl<'c> Engine<'c> {
                     })
                     .sum();
                 let reduction = (units as f64 / UNITS) as f32;
-                let lowers: Vec<Lowered<'c>> = affected
+                let mut lowers: Vec<Lowered<'c>> = affected
                     .iter()
                     .filter(|(k, with)| with.score < assessment.pairs[*k].residual.score)
                     .map(|&(k, with)| {
@@ -123,21 +123,13 @@ impl<'c> Engine<'c> {
                     .collect();
                 // Biggest drop first (drops are positive: their inverted bits
                 // sort highest first), then device id, then scenario id.
-                let keys: Vec<u128> = lowers
-                    .iter()
-                    .map(|l| {
-                        let p = &assessment.pairs[l.pair];
-                        let drop = l.current_score - l.projected_score;
-                        (u128::from(!drop.to_bits()) << 64)
-                            | (u128::from(device_rank[p.device_index]) << 32)
-                            | u128::from(self.scenario_rank[p.scenario_index])
-                    })
-                    .collect();
-                let mut slots: Vec<Option<Lowered<'c>>> = lowers.into_iter().map(Some).collect();
-                let lowers: Vec<Lowered<'c>> = crate::order::positions_by_key(&keys)
-                    .into_iter()
-                    .filter_map(|k| slots[k].take())
-                    .collect();
+                crate::order::sort_by_packed_key(&mut lowers, |l| {
+                    let p = &assessment.pairs[l.pair];
+                    let drop = l.current_score - l.projected_score;
+                    (u128::from(!drop.to_bits()) << 64)
+                        | (u128::from(device_rank[p.device_index]) << 32)
+                        | u128::from(self.scenario_rank[p.scenario_index])
+                });
                 let effort = effort(control.effort);
                 PlanEntry {
                     rank: 0,
