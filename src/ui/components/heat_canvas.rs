@@ -216,14 +216,13 @@ pub fn changes(
             || (before.1 != after.1 && (before.1 == Some(cell) || after.1 == Some(cell)))
     };
     let g = Grid::new(size);
-    if !g.cells(changed).is_empty() {
-        let cells = g.cells(|c| changed(c) || after.1 == Some(c));
-        let mut ops = Vec::new();
+    let cells = g.cells(|c| changed(c) || after.1 == Some(c));
+    let mut ops = Vec::new();
+    if cells.iter().any(|&(c, _)| changed(c)) {
         cell_ops(&g, scales, after.0, &cells, true, &mut ops);
         selection_ops(&g, after.1, &mut ops);
-        return ops;
     }
-    Vec::new()
+    ops
 }
 
 const WHITE: &str = "#ffffff";

@@ -65,27 +65,15 @@ pub fn HeatMap(
         })
     };
 
-    // What the canvas shows now, so a change repaints only the cells that moved.
-    let shown = StoredValue::new(None::<Shown>);
-    // How the canvas's context is set, so painting skips what is already set.
-    let pen = StoredValue::new(Pen::default());
+    // What the canvas shows and how its context is set, so a change repaints
+    // only the cells that moved and sets only what is not set already.
+    let painted = StoredValue::new(Painted::default());
 
     // Redraw whenever the counts or the selection change, once mounted.
     Effect::new(move |_| {
-        let c = counts.get();
-        let sel = selected.get();
+        let now = (counts.get(), selected.get());
         if let Some(el) = canvas.get() {
-            let mut p = pen.get_value();
-            let now = draw(
-                &el,
-                css_size(&el),
-                scales,
-                (c, sel),
-                shown.get_value(),
-                &mut p,
-            );
-            shown.set_value(Some(now));
-            pen.set_value(p);
+            painted.update_value(|p| draw(&el, css_size(&el), scales, now, p, false));
         }
     });
     // Redraw on resize so the backing store keeps matching the screen.
@@ -93,9 +81,7 @@ pub fn HeatMap(
         size.set_value(None);
         if let Some(el) = canvas.get_untracked() {
             let now = (counts.get_untracked(), selected.get_untracked());
-            let mut p = pen.get_value();
-            shown.set_value(Some(draw(&el, css_size(&el), scales, now, None, &mut p)));
-            pen.set_value(p);
+            painted.update_value(|p| draw(&el, css_size(&el), scales, now, p, true));
         }
     });
     on_cleanup(move || resize.remove());
@@ -222,22 +208,27 @@ pub fn HeatTable(
     }
 }
 
-/// What a canvas shows: the picture's size, counts and selection.
-type Shown = (Size, Counts, Option<Cell>);
+/// What a canvas shows (the picture's size, counts and selection, once
+/// drawn) and how its context is set.
+#[derive(Default)]
+struct Painted {
+    shown: Option<(Size, Counts, Option<Cell>)>,
+    pen: Pen,
+}
 
 /// Draws the map on `el`, whose CSS size is `(width, height)`: only the
-/// cells that changed since `before` when it was drawn at the same size,
-/// else all of it. The backing store is resized only when the size
+/// cells that changed since it was painted at the same size, else (or when
+/// `full`) all of it. The backing store is resized only when the size
 /// changes: assigning it clears the canvas and reallocates it, even to the
-/// same value. Returns what the canvas now shows.
+/// same value.
 fn draw(
     el: &web_sys::HtmlCanvasElement,
     (width, height): (i32, i32),
     scales: &Scales,
     (counts, selected): (Counts, Option<Cell>),
-    before: Option<Shown>,
-    pen: &mut Pen,
-) -> Shown {
+    painted: &mut Painted,
+    full: bool,
+) {
     use wasm_bindgen::JsCast;
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let size = Size {
@@ -246,24 +237,24 @@ fn draw(
         dpr,
     };
     let (pw, ph) = size.pixels();
-    let ops = match before {
-        Some((s, c, sel)) if s == size && el.width() == pw && el.height() == ph => {
+    let ops = match painted.shown {
+        Some((s, c, sel)) if !full && s == size && el.width() == pw && el.height() == ph => {
             changes(size, scales, (&c, sel), (&counts, selected))
         }
         _ => {
             if el.width() != pw || el.height() != ph {
                 el.set_width(pw);
                 el.set_height(ph);
-                *pen = Pen::default(); // resizing resets the context
+                painted.pen = Pen::default(); // resizing resets the context
             }
             drawing(size, scales, &counts, selected)
         }
     };
+    painted.shown = Some((size, counts, selected));
     if !ops.is_empty()
         && let Ok(Some(ctx)) = el.get_context("2d")
         && let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>()
     {
-        super::heat_canvas::paint(&ctx, pen, &ops);
+        super::heat_canvas::paint(&ctx, &mut painted.pen, &ops);
     }
-    (size, counts, selected)
 }
