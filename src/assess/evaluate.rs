@@ -217,16 +217,17 @@ impl<'c> Engine<'c> {
     /// `today` (the same steps [`Engine::evaluate`] gives it). Empty when
     /// the pair is not from this household.
     pub fn explain(&self, household: &Household, today: Date, pair: &Pair<'_>) -> Vec<Step<'c>> {
-        let Some(device) = household.devices.get(pair.device_index) else {
+        let Some(device) = household
+            .devices
+            .get(pair.device_index)
+            .filter(|d| d.id == *pair.device)
+        else {
             return Vec::new();
         };
         let (Some(ctx), Some(&s)) = (self.context(device), self.scenarios.get(pair.scenario))
         else {
             return Vec::new();
         };
-        if device.id != *pair.device {
-            return Vec::new();
-        }
         let answers = self.device_answers(&self.household_answers(household), device);
         let planned = self.planned(household);
         let id = pair.device.clone();

@@ -30,16 +30,15 @@ pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let prerendered = window
-        .document()
-        .is_some_and(|d| d.get_element_by_id("boot").is_some());
-    let painted = window
-        .performance()
-        .is_none_or(|p| p.get_entries_by_type("paint").length() > 0);
-    let hidden = window
-        .document()
-        .is_some_and(|d| d.visibility_state() != web_sys::VisibilityState::Visible);
-    if prerendered && !painted && !hidden {
+    let waits = window.document().is_some_and(|d| {
+        let prerendered = d.get_element_by_id("boot").is_some();
+        let visible = d.visibility_state() == web_sys::VisibilityState::Visible;
+        let painted = window
+            .performance()
+            .is_none_or(|p| p.get_entries_by_type("paint").length() > 0);
+        prerendered && visible && !painted
+    });
+    if waits {
         later::after_frame(swap_in_app);
     } else {
         swap_in_app();

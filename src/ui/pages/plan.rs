@@ -92,10 +92,9 @@ fn Plan() -> impl IntoView {
     };
     let done = move |control: &'static str| {
         let mut ids: Vec<String> = plan.with_untracked(|p| {
-            p.iter()
-                .filter(|e| e.control == control)
-                .flat_map(|e| e.lowers.iter().map(|l| l.device.to_string()))
-                .collect()
+            entry(p, control)
+                .map(|e| e.lowers.iter().map(|l| l.device.to_string()).collect())
+                .unwrap_or_default()
         });
         // The shared sort (crate::order): `ids.sort()` would compile a copy of its own.
         crate::order::sort_by(&mut ids, Ord::cmp);
@@ -213,7 +212,7 @@ struct Row {
 
 impl Row {
     fn of(plan: &[PlanEntry<'static>], control: &str) -> Option<Row> {
-        let e = plan.iter().find(|e| e.control == control)?;
+        let e = entry(plan, control)?;
         Some(Row {
             rank: e.rank,
             lowers: e.lowers.len(),
@@ -226,8 +225,7 @@ impl Row {
 /// The first eight pairs a control lowers: (device id, scenario, current
 /// level, projected level).
 fn shown(plan: &[PlanEntry<'static>], control: &str) -> Vec<(String, &'static str, u8, u8)> {
-    plan.iter()
-        .find(|e| e.control == control)
+    entry(plan, control)
         .map(|e| {
             e.lowers
                 .iter()
@@ -243,4 +241,9 @@ fn shown(plan: &[PlanEntry<'static>], control: &str) -> Vec<(String, &'static st
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// A control's entry in the plan, if it is there.
+fn entry<'p>(plan: &'p [PlanEntry<'static>], control: &str) -> Option<&'p PlanEntry<'static>> {
+    plan.iter().find(|e| e.control == control)
 }
