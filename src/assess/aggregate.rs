@@ -61,14 +61,52 @@ impl HeatMaps {
         }
     }
 
-    /// Heat maps and level counts of the given pairs.
+    /// Heat maps and level counts of the given pairs. Each pair is read
+    /// once (this runs on every recompute): its three cells are noted, the
+    /// cells sized exactly, then filled from the notes.
     pub fn build(pairs: &[Pair<'_>], indices: &[usize]) -> (HeatMaps, LevelCounts) {
-        let maps = HeatMaps {
-            inherent: HeatMap::of(pairs, indices, |p| &p.inherent),
-            residual: HeatMap::of(pairs, indices, |p| &p.residual),
-            projected: HeatMap::of(pairs, indices, |p| &p.projected),
+        let cell = |s: &Score| {
+            (usize::from(s.likelihood_level.clamp(1, 5)) - 1) * 5
+                + usize::from(s.impact_level.clamp(1, 5))
+                - 1
         };
-        (maps, LevelCounts::of(pairs, indices))
+        let level = |s: &Score| usize::from(s.risk_level.clamp(1, 5)) - 1;
+        let mut counts = LevelCounts::default();
+        let mut sizes = [[0usize; 25]; 3];
+        let notes: Vec<[u8; 3]> = indices
+            .iter()
+            .map(|&k| {
+                let p = &pairs[k];
+                counts.inherent[level(&p.inherent)] += 1;
+                counts.residual[level(&p.residual)] += 1;
+                counts.projected[level(&p.projected)] += 1;
+                let note = [cell(&p.inherent), cell(&p.residual), cell(&p.projected)];
+                for (stage, &c) in note.iter().enumerate() {
+                    sizes[stage][c] += 1;
+                }
+                note.map(|c| c as u8)
+            })
+            .collect();
+        let mut maps = sizes.map(|cells| HeatMap {
+            cells: std::array::from_fn(|l| {
+                std::array::from_fn(|i| Vec::with_capacity(cells[l * 5 + i]))
+            }),
+        });
+        for (note, &k) in notes.iter().zip(indices) {
+            for (stage, &c) in note.iter().enumerate() {
+                let c = usize::from(c);
+                maps[stage].cells[c / 5][c % 5].push(k);
+            }
+        }
+        let [inherent, residual, projected] = maps;
+        (
+            HeatMaps {
+                inherent,
+                residual,
+                projected,
+            },
+            counts,
+        )
     }
 }
 
@@ -83,35 +121,6 @@ impl LevelCounts {
             counts.projected[usize::from(p.projected.risk_level.clamp(1, 5)) - 1] += 1;
         }
         counts
-    }
-}
-
-impl HeatMap {
-    /// One stage's map; cells are sized exactly (this runs on every recompute).
-    fn of<'p>(
-        pairs: &'p [Pair<'_>],
-        indices: &[usize],
-        score: impl Fn(&'p Pair<'_>) -> &'p Score,
-    ) -> HeatMap {
-        let cell = |s: &Score| {
-            (
-                usize::from(s.likelihood_level.clamp(1, 5)) - 1,
-                usize::from(s.impact_level.clamp(1, 5)) - 1,
-            )
-        };
-        let mut sizes = [[0usize; 5]; 5];
-        for &k in indices {
-            let (l, i) = cell(score(&pairs[k]));
-            sizes[l][i] += 1;
-        }
-        let mut map = HeatMap {
-            cells: sizes.map(|row| row.map(Vec::with_capacity)),
-        };
-        for &k in indices {
-            let (l, i) = cell(score(&pairs[k]));
-            map.cells[l][i].push(k);
-        }
-        map
     }
 }
 

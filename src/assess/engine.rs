@@ -6,6 +6,7 @@
 use super::answer::Answer;
 use super::household::{Device, Household};
 use crate::catalog::{AppliesTo, Catalog, ConditionSource, Question, Scope};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -103,6 +104,9 @@ pub struct Engine<'c> {
     pub(crate) condition_questions: Vec<Vec<usize>>,
     /// Per question: what it sets.
     pub(crate) targets: Vec<Target>,
+    /// Each category's context for a device without capability changes
+    /// (most devices): worked out once here, not on every recompute.
+    pub(crate) category_contexts: Vec<DeviceContext<'c>>,
 }
 
 /// What the engine knows about one device of a household.
@@ -232,7 +236,7 @@ impl<'c> Engine<'c> {
         for (rank, &s) in by_id.iter().enumerate() {
             scenario_rank[s] = rank as u32;
         }
-        Engine {
+        let mut engine = Engine {
             catalog,
             scenario_rank,
             categories,
@@ -250,7 +254,13 @@ impl<'c> Engine<'c> {
             control_questions,
             condition_questions,
             targets,
-        }
+            category_contexts: Vec::new(),
+        };
+        let plain = Device::new("", "", "");
+        engine.category_contexts = (0..catalog.device_categories.len())
+            .map(|c| engine.context_in(c, &plain))
+            .collect();
+        engine
     }
 
     /// The catalog this engine indexes.
@@ -315,8 +325,19 @@ impl<'c> Engine<'c> {
 
     /// Everything the engine derives from a device's facts, or None when its
     /// category is unknown (the device is then skipped).
-    pub(crate) fn context(&self, device: &Device) -> Option<DeviceContext<'c>> {
+    pub(crate) fn context(&self, device: &Device) -> Option<Cow<'_, DeviceContext<'c>>> {
         let category = *self.categories.get(device.category.as_str())?;
+        Some(
+            if device.capabilities_added.is_empty() && device.capabilities_removed.is_empty() {
+                Cow::Borrowed(&self.category_contexts[category])
+            } else {
+                Cow::Owned(self.context_in(category, device))
+            },
+        )
+    }
+
+    /// A device's context worked out from its category and capability changes.
+    fn context_in(&self, category: usize, device: &Device) -> DeviceContext<'c> {
         let (capabilities, has) = self.capabilities_in(category, device);
         let scenarios: Vec<usize> = (0..self.catalog.scenarios.len())
             .filter(|&s| self.scenario_applies[s].matches(category, &has))
@@ -344,11 +365,11 @@ impl<'c> Engine<'c> {
                 concerned && (applies.empty || applies.matches(category, &has))
             })
             .collect();
-        Some(DeviceContext {
+        DeviceContext {
             capabilities,
             scenarios,
             relevant,
-        })
+        }
     }
 
     /// Household answers by question position (household-scope questions only).
@@ -427,5 +448,50 @@ impl<'c> Engine<'c> {
             });
         }
         first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_device_without_capability_changes_gets_its_categorys_prepared_context() {
+        let catalog = crate::catalog::embedded();
+        let engine = Engine::new(catalog);
+        for (c, category) in catalog.device_categories.iter().enumerate() {
+            let device = Device::new("d1", "Thing", category.id.as_str());
+            let ctx = engine.context(&device).expect("a known category");
+            assert!(matches!(ctx, Cow::Borrowed(_)), "{}", category.id);
+            let worked_out = engine.context_in(c, &device);
+            assert_eq!(ctx.capabilities, worked_out.capabilities, "{}", category.id);
+            assert_eq!(ctx.scenarios, worked_out.scenarios, "{}", category.id);
+            assert_eq!(ctx.relevant, worked_out.relevant, "{}", category.id);
+        }
+    }
+
+    #[test]
+    fn capability_changes_are_worked_out_for_the_device() {
+        let catalog = crate::catalog::embedded();
+        let engine = Engine::new(catalog);
+        let category = &catalog.device_categories[0];
+        let removed = category.capabilities[0].clone();
+        let mut device = Device::new("d1", "Thing", category.id.as_str());
+        device.capabilities_removed.push(removed.clone());
+        let ctx = engine.context(&device).expect("a known category");
+        assert!(matches!(ctx, Cow::Owned(_)));
+        assert!(!ctx.capabilities.contains(&removed.as_str()));
+        let plain = engine.context(&Device::new("d2", "Thing", category.id.as_str()));
+        assert!(
+            plain
+                .expect("a known category")
+                .capabilities
+                .contains(&removed.as_str())
+        );
+        assert!(
+            engine
+                .context(&Device::new("d3", "Thing", "dev.nope"))
+                .is_none()
+        );
     }
 }

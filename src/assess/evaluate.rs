@@ -16,6 +16,7 @@ use super::score::Score;
 use super::unknown::{UnknownId, unknown_ids};
 use crate::catalog::{Axis, Catalog, ConditionSource, Dimension, Scales, Scope};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A device id as pairs and plan entries hold it: shared, cheap to clone,
 /// and read as a `&str` (`&*pair.device`).
@@ -260,7 +261,13 @@ impl<'c> Engine<'c> {
         let mut any_scored = false;
         for (di, device) in household.devices.iter().enumerate() {
             let ctx = self.context(device);
-            reminders.extend(reminders_for(self, household, device, ctx.as_ref(), today));
+            reminders.extend(reminders_for(
+                self,
+                household,
+                device,
+                ctx.as_deref(),
+                today,
+            ));
             let Some(ctx) = ctx else {
                 devices.push(DeviceSummary {
                     id: device.id.clone(),
@@ -310,7 +317,10 @@ impl<'c> Engine<'c> {
                 name: device.name.clone(),
                 category: device.category.clone(),
                 scored: true,
-                capabilities: ctx.capabilities,
+                capabilities: match ctx {
+                    Cow::Borrowed(c) => c.capabilities.clone(),
+                    Cow::Owned(c) => c.capabilities,
+                },
                 pairs: indices,
                 counts,
                 progress: Progress::new(answered, total),
