@@ -13,12 +13,35 @@
 //! ```
 
 use leptos::prelude::{request_animation_frame, set_timeout};
+use std::cell::RefCell;
 use std::time::Duration;
 
+thread_local! {
+    /// Work waiting for the next frame. One answer queues several pieces
+    /// (the old assessment, the old plan, the plan list's turn): they share
+    /// one frame callback instead of making a JS callback pair each.
+    static QUEUE: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Runs `f` in a task after the next frame: the animation frame callback
-/// runs just before painting, the timeout it sets runs after.
+/// runs just before painting, the timeout it sets runs after. Pieces queued
+/// before that frame run in the order they were queued.
 pub fn after_frame(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    let first = QUEUE.with_borrow_mut(|q| {
+        q.push(Box::new(f));
+        q.len() == 1
+    });
+    if first {
+        request_animation_frame(|| set_timeout(run_queued, Duration::ZERO));
+    }
+}
+
+/// Runs what was queued (and anything it queues meanwhile waits for the
+/// frame after).
+fn run_queued() {
+    for f in QUEUE.take() {
+        f();
+    }
 }
 
 /// Drops `value` after the next frame (see [`after_frame`]).
