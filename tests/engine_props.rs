@@ -238,6 +238,12 @@ proptest! {
         let full = engine.evaluate(&h, today());
         let brief = engine.evaluate_brief(&h, today());
         prop_assert_eq!(full.pairs.len(), brief.pairs.len());
+        // One explainer for every pair, asked in reverse order: what it
+        // keeps from one device's pairs must not leak into another's.
+        let mut explainer = engine.explainer(&h, today());
+        for (p, b) in full.pairs.iter().zip(&brief.pairs).rev() {
+            prop_assert_eq!(&explainer.explain(b), &p.explanation);
+        }
         for (p, b) in full.pairs.iter().zip(&brief.pairs) {
             prop_assert!(b.explanation.is_empty());
             let mut same = b.clone();

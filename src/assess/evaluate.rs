@@ -188,6 +188,65 @@ fn push_unique<'c>(list: &mut Vec<&'c str>, id: &'c str) {
     }
 }
 
+/// Builds the explanations of pairs shown together (a list of risks, a
+/// report): the household's answers and planned controls are worked out
+/// once, and each device's answers the first time one of its pairs is asked.
+///
+/// ```
+/// # use thingrisk::assess::{Date, Engine, Household};
+/// let engine = Engine::new(thingrisk::catalog::embedded());
+/// let mut home = Household::new("h1", "Home");
+/// home.add_device("dev.router", "Router", "Hall", "Router");
+/// let today = Date::new(2026, 5, 1).unwrap();
+/// let assessment = engine.evaluate_brief(&home, today);
+/// let mut explainer = engine.explainer(&home, today);
+/// let steps = explainer.explain(&assessment.pairs[0]);
+/// assert!(!steps.is_empty());
+/// ```
+pub struct Explainer<'e, 'c, 'h> {
+    engine: &'e Engine<'c>,
+    household: &'h Household,
+    today: Date,
+    household_answers: Vec<Option<Answer>>,
+    planned: Vec<bool>,
+    /// Per device position: its context and answers, once asked.
+    devices: Vec<Option<DeviceInputs<'e, 'c>>>,
+}
+
+type DeviceInputs<'e, 'c> = (Cow<'e, DeviceContext<'c>>, Vec<Option<Answer>>);
+
+impl<'c> Explainer<'_, 'c, '_> {
+    /// The steps of one pair, as [`Engine::explain`] gives them.
+    pub fn explain(&mut self, pair: &Pair<'_>) -> Vec<Step<'c>> {
+        let engine = self.engine;
+        let Some(device) = self
+            .household
+            .devices
+            .get(pair.device_index)
+            .filter(|d| d.id == *pair.device)
+        else {
+            return Vec::new();
+        };
+        let Some(&s) = engine.scenarios.get(pair.scenario) else {
+            return Vec::new();
+        };
+        let inputs = match &mut self.devices[pair.device_index] {
+            Some(inputs) => inputs,
+            slot => {
+                let Some(ctx) = engine.context(device) else {
+                    return Vec::new();
+                };
+                slot.insert((ctx, engine.device_answers(&self.household_answers, device)))
+            }
+        };
+        let (ctx, answers) = &*inputs;
+        let at = (&pair.device, pair.device_index);
+        engine
+            .score_pair(answers, device, at, ctx, s, &self.planned, self.today, true)
+            .explanation
+    }
+}
+
 /// The explanation of one pair as it is worked out, or nothing when it is
 /// not wanted: the figures are computed the same way either way.
 struct Steps<'c>(Option<Vec<Step<'c>>>);
@@ -216,25 +275,26 @@ impl<'c> Engine<'c> {
 
     /// The explanation of one pair of an assessment of `household` on
     /// `today` (the same steps [`Engine::evaluate`] gives it). Empty when
-    /// the pair is not from this household.
+    /// the pair is not from this household. For several pairs, an
+    /// [`Engine::explainer`] works out the shared parts once.
     pub fn explain(&self, household: &Household, today: Date, pair: &Pair<'_>) -> Vec<Step<'c>> {
-        let Some(device) = household
-            .devices
-            .get(pair.device_index)
-            .filter(|d| d.id == *pair.device)
-        else {
-            return Vec::new();
-        };
-        let (Some(ctx), Some(&s)) = (self.context(device), self.scenarios.get(pair.scenario))
-        else {
-            return Vec::new();
-        };
-        let answers = self.device_answers(&self.household_answers(household), device);
-        let planned = self.planned(household);
-        let id = pair.device.clone();
-        let at = (&id, pair.device_index);
-        self.score_pair(&answers, device, at, &ctx, s, &planned, today, true)
-            .explanation
+        self.explainer(household, today).explain(pair)
+    }
+
+    /// Explains pairs of one household on one day (see [`Explainer`]).
+    pub fn explainer<'e, 'h>(
+        &'e self,
+        household: &'h Household,
+        today: Date,
+    ) -> Explainer<'e, 'c, 'h> {
+        Explainer {
+            engine: self,
+            household,
+            today,
+            household_answers: self.household_answers(household),
+            planned: self.planned(household),
+            devices: (0..household.devices.len()).map(|_| None).collect(),
+        }
     }
 
     /// Per control: is it planned in this household?

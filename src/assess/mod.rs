@@ -29,7 +29,9 @@ pub use answer::Answer;
 pub use date::Date;
 pub use edit::AnswerTarget;
 pub use engine::Engine;
-pub use evaluate::{Applied, Assessment, DeviceId, DeviceSummary, OpenQuestion, Pair, evaluate};
+pub use evaluate::{
+    Applied, Assessment, DeviceId, DeviceSummary, Explainer, OpenQuestion, Pair, evaluate,
+};
 pub use explain::{Stage, Step};
 pub use household::{Acquired, Answers, Device, Household, Lifecycle};
 pub use lifecycle::{Reminder, ReminderKind};

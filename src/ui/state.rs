@@ -181,18 +181,31 @@ impl AppState {
             .with(|a| a.as_ref().map(f).unwrap_or_default())
     }
 
-    /// A pair's explanation as sentences, built when it is shown (the
-    /// assessment is computed without them). Tracked.
-    pub fn explain(&self, pair: &crate::assess::Pair<'_>) -> Vec<String> {
+    /// `f` given a function that explains a pair as sentences: built when
+    /// shown (the assessment is computed without them), the household's
+    /// part worked out once for all the pairs `f` asks about. Tracked.
+    ///
+    /// ```ignore
+    /// let why: Vec<Vec<String>> = app.with_explainer(|why| pairs.iter().map(why).collect());
+    /// ```
+    pub fn with_explainer<R>(
+        &self,
+        f: impl FnOnce(&mut dyn FnMut(&crate::assess::Pair<'_>) -> Vec<String>) -> R,
+    ) -> R {
         let catalog = self.catalog();
-        self.with_household(|h| {
-            self.engine
-                .explain(h, self.today, pair)
-                .iter()
-                .map(|s| s.sentence(catalog))
-                .collect()
+        self.state.with(|s| match s.active_household() {
+            Some(h) => {
+                let mut explainer = self.engine.explainer(h, self.today);
+                f(&mut |pair| {
+                    explainer
+                        .explain(pair)
+                        .iter()
+                        .map(|s| s.sentence(catalog))
+                        .collect()
+                })
+            }
+            None => f(&mut |_| Vec::new()),
         })
-        .unwrap_or_default()
     }
 
     /// Pairs per heat-map cell of one picture (all zero without a household).

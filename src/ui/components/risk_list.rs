@@ -23,40 +23,43 @@ pub fn RiskList(
         app.assessment.with(|a| {
             let Some(a) = a else { return Vec::new() };
             let names = app.device_names();
-            indices
-                .iter()
-                .filter_map(|&i| a.pairs.get(i))
-                .map(|p| {
-                    let device = names
-                        .iter()
-                        .find(|(id, _)| **id == *p.device)
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or_default();
-                    let scenario = catalog.scenario(p.scenario);
-                    let title = scenario
-                        .map(|s| s.title.clone())
-                        .unwrap_or_else(|| p.scenario.to_string());
-                    let consequence = scenario.map(|s| s.consequence.clone()).unwrap_or_default();
-                    let why = app.explain(p);
-                    let fixes: Vec<String> = p
-                        .missing_controls
-                        .iter()
-                        .filter_map(|c| catalog.control(c))
-                        .map(|c| c.title.clone())
-                        .collect();
-                    (
-                        format!("{}|{}", p.device, p.scenario),
-                        device,
-                        title,
-                        consequence,
-                        p.inherent.risk_level,
-                        p.residual.risk_level,
-                        p.projected.risk_level,
-                        why,
-                        fixes,
-                    )
-                })
-                .collect::<Vec<_>>()
+            app.with_explainer(|explain| {
+                indices
+                    .iter()
+                    .filter_map(|&i| a.pairs.get(i))
+                    .map(|p| {
+                        let device = names
+                            .iter()
+                            .find(|(id, _)| **id == *p.device)
+                            .map(|(_, n)| n.clone())
+                            .unwrap_or_default();
+                        let scenario = catalog.scenario(p.scenario);
+                        let title = scenario
+                            .map(|s| s.title.clone())
+                            .unwrap_or_else(|| p.scenario.to_string());
+                        let consequence =
+                            scenario.map(|s| s.consequence.clone()).unwrap_or_default();
+                        let why = explain(p);
+                        let fixes: Vec<String> = p
+                            .missing_controls
+                            .iter()
+                            .filter_map(|c| catalog.control(c))
+                            .map(|c| c.title.clone())
+                            .collect();
+                        (
+                            format!("{}|{}", p.device, p.scenario),
+                            device,
+                            title,
+                            consequence,
+                            p.inherent.risk_level,
+                            p.residual.risk_level,
+                            p.projected.risk_level,
+                            why,
+                            fixes,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {

@@ -57,26 +57,21 @@ pub fn DevicePage(
         }
     };
     let sel = RwSignal::new(None::<Cell>);
-    let summary = move || {
-        app.with_assessment(|a| {
-            a.devices.iter().position(|d| d.id == id.get()).map(|k| {
-                let maps = a.device_heat_maps(k);
-                (counts(&maps.residual), a.devices[k].pairs.clone())
-            })
-        })
-    };
-    let residual = Signal::derive(move || summary().map(|s| s.0).unwrap_or_default());
-    let cell_pairs = Signal::derive(move || {
-        let Some((l, i)) = sel.get() else {
-            return Vec::new();
-        };
+    // The device's residual map, built once per assessment: the counts and
+    // the selected cell's pairs both read it.
+    let map = Memo::new(move |_| {
         app.with_assessment(|a| {
             a.devices
                 .iter()
                 .position(|d| d.id == id.get())
-                .map(|k| a.device_heat_maps(k).residual.cell(l, i).to_vec())
+                .map(|k| a.device_heat_maps(k).residual)
                 .unwrap_or_default()
         })
+    });
+    let residual = Signal::derive(move || map.with(counts));
+    let cell_pairs = Signal::derive(move || match sel.get() {
+        Some((l, i)) => map.with(|m| m.cell(l, i).to_vec()),
+        None => Vec::new(),
     });
     let top = Signal::derive(move || {
         app.with_assessment(|a| {

@@ -43,22 +43,24 @@ fn Report() -> impl IntoView {
     };
     let top = move || {
         app.with_assessment(|a| {
-            a.top(10)
-                .map(|p| {
-                    let title = catalog
-                        .scenario(p.scenario)
-                        .map(|s| s.title.clone())
-                        .unwrap_or_default();
-                    let why = app.explain(p);
-                    (
-                        app.device_name(&p.device),
-                        title,
-                        p.inherent.risk_level,
-                        p.residual.risk_level,
-                        why,
-                    )
-                })
-                .collect::<Vec<_>>()
+            app.with_explainer(|explain| {
+                a.top(10)
+                    .map(|p| {
+                        let title = catalog
+                            .scenario(p.scenario)
+                            .map(|s| s.title.clone())
+                            .unwrap_or_default();
+                        let why = explain(p);
+                        (
+                            app.device_name(&p.device),
+                            title,
+                            p.inherent.risk_level,
+                            p.residual.risk_level,
+                            why,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let plan = move || {
