@@ -1,7 +1,8 @@
 # ThingRisk: the two commands a newcomer needs are `make serve` and `make test`.
 # Both install whatever is missing first (scripts/install.sh, idempotent).
 SHELL := /bin/bash
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# scripts/wasm-split/bin first: its wasm-bindgen splits the lazy pages out of the wasm.
+export PATH := $(CURDIR)/scripts/wasm-split/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 # Where the app is hosted: "/" for a domain root, "/thingrisk/" for a subpath.
 PUBLIC_URL ?= /

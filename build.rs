@@ -5,6 +5,15 @@
 use std::{env, fs, path::Path};
 
 fn main() {
+    // The web app's wasm is cut at the lazy pages' split points (src/ui/lazy.rs)
+    // by scripts/wasm-split, which needs wasm-ld's relocations kept in it. Only
+    // the final link of the bins gets the flag: no RUSTFLAGS, so dependency
+    // builds stay cached and Trunk needs no extra environment.
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+        && env::var_os("CARGO_FEATURE_NOLAZY").is_none()
+    {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("catalog");
     fs::create_dir_all(&out).unwrap();
     println!("cargo:rerun-if-changed=catalog");

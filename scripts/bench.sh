@@ -13,7 +13,8 @@
 # smoke run (fewer samples, no criterion, no Lighthouse; the file says so).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# scripts/wasm-split/bin first: Trunk must run its wasm-bindgen (splits out the lazy pages).
+export PATH="$PWD/scripts/wasm-split/bin:$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
@@ -75,7 +76,7 @@ if [ "$QUICK" != 1 ]; then
 fi
 
 step "catalog and engine inside Chromium (wasm32 release, wasm-bindgen-test)"
-cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture >"$WORK/wasm-bench.txt" 2>&1 \
+cargo test --release --target wasm32-unknown-unknown --test wasm_bench --features nolazy -- --nocapture >"$WORK/wasm-bench.txt" 2>&1 \
   || { cat "$WORK/wasm-bench.txt" >&2; exit 1; }
 
 step "headless Chromium: load, heat maps, answer -> redraw, memory; Lighthouse"

@@ -40,6 +40,16 @@ else
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# Cuts the wasm at the lazy pages' split points (scripts/wasm-split/bin/wasm-bindgen runs it).
+# It has no --version, so cargo's own list of installed crates says which version is there.
+WASM_SPLIT_VERSION=0.2.4
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && command -v wasm-split-cli >/dev/null; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION: present"
+else
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   say "chromium and chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
 else
@@ -51,9 +61,11 @@ else
 fi
 
 # Node tools (wasm-opt from binaryen, playwright-core, axe-core) from the committed lockfile.
+# Optional packages of other platforms (esbuild's @esbuild/*) are in the lockfile
+# but never installed, so they do not count.
 stamp=node_modules/.package-lock.json
-if [ -f "$stamp" ] && cmp -s <(node -e 'const l=require("./package-lock.json");console.log(JSON.stringify(Object.entries(l.packages).filter(([k])=>k).map(([k,v])=>[k,v.version])))') \
-                              <(node -e 'const l=require("./'"$stamp"'");console.log(JSON.stringify(Object.entries(l.packages).filter(([k])=>k).map(([k,v])=>[k,v.version])))'); then
+pkgs() { node -e 'const fs=require("fs");const l=require(process.argv[1]);console.log(JSON.stringify(Object.entries(l.packages).filter(([k,v])=>k&&!(v.optional&&!fs.existsSync(k))).map(([k,v])=>[k,v.version])))' "$1"; }
+if [ -f "$stamp" ] && cmp -s <(pkgs ./package-lock.json) <(pkgs "./$stamp"); then
   say "node packages: present (match package-lock.json)"
 else
   say "installing node packages from package-lock.json"

@@ -1,5 +1,6 @@
 // Minifies what Trunk ships as written: the wasm-bindgen JS glue (about 62 KB
-// of readable JS with comments) and the stylesheet. Trunk's own minifier
+// of readable JS with comments), the lazy pages' chunk loader it imports
+// (scripts/wasm-split) and the stylesheet. Trunk's own minifier
 // would also rewrite index.html (unquoted attributes, no <head>), which the
 // regular expressions of pwa.mjs and prerender.mjs do not expect, so it
 // stays off and scripts/pwa.mjs runs this first, on the staged build, before
@@ -55,16 +56,46 @@ export function setIntegrity(html, file, content) {
   );
 }
 
-/** Minifies `file` in `dir` under a new hashed name; returns index.html's new text. */
-function minifyFile(dir, html, file) {
+/**
+ * Minifies `file` in `dir` under a new hashed name; returns that name and
+ * content, or null if done already (`always`: for files named after their
+ * content before minifying, as scripts/wasm-split names the chunk loader).
+ */
+function minifyRenamed(dir, file, always = false) {
   const [, hash, kind] = file.match(HASHED);
   const code = fs.readFileSync(path.join(dir, file), "utf8");
-  if (sha("sha256", code).startsWith(hash)) return html; // ours already
+  if (!always && sha("sha256", code).startsWith(hash)) return null; // ours already
   const min = minifySource(code, kind);
   const name = file.replace(HASHED, `-${sha("sha256", min).slice(0, 16)}.${kind}`);
   fs.writeFileSync(path.join(dir, name), min);
   if (name !== file) fs.rmSync(path.join(dir, file));
-  return setIntegrity(html.replaceAll(file, name), name, min);
+  return { name, min };
+}
+
+/** Minifies `file` in `dir` under a new hashed name; returns index.html's new text. */
+function minifyFile(dir, html, file) {
+  const done = minifyRenamed(dir, file);
+  return done ? setIntegrity(html.replaceAll(file, done.name), done.name, done.min) : html;
+}
+
+/** The lazy pages' chunk loaders the glue imports (scripts/wasm-split): `__wasm_split-<hash>.js`. */
+export function splitLoaderNames(glue) {
+  return [...new Set([...glue.matchAll(/["']\.\/(__wasm_split-[0-9a-f]{16}\.js)["']/g)].map((m) => m[1]))];
+}
+
+/**
+ * Minifies the chunk loaders the glue `file` imports, and points the glue at
+ * their new names. Runs once per build: with the glue, before it is minified.
+ */
+function minifySplitLoaders(dir, file) {
+  const gluePath = path.join(dir, file);
+  const glue = fs.readFileSync(gluePath, "utf8");
+  let next = glue;
+  for (const loader of splitLoaderNames(glue)) {
+    const done = minifyRenamed(dir, loader, true);
+    if (done) next = next.replaceAll(loader, done.name);
+  }
+  if (next !== glue) fs.writeFileSync(gluePath, next);
 }
 
 /** Renames the wasm `file` in `dir` after its content; returns index.html's new text (its SRI hash stays right). */
@@ -85,6 +116,8 @@ export function minifyAssets(dir, html) {
   // Once the loader is a file (pwa.mjs has run on this build) glue and wasm are done.
   const glue = glueName(html);
   const wasm = wasmName(html);
+  // The glue names the chunk loaders, so they go first (the glue's hash then covers their names).
+  if (glue) minifySplitLoaders(dir, glue);
   for (const file of [...(glue ? [glue] : []), ...stylesheetNames(html)]) html = minifyFile(dir, html, file);
   return wasm ? nameWasm(dir, html, wasm) : html;
 }

@@ -1,8 +1,10 @@
 // Sizes of a release build: every file raw, gzip -9 and brotli (quality 11),
 // and the first-load set: what a browser fetches before the welcome page is
 // interactive (index.html and the scripts, styles, icon, manifest and preloads
-// it names; not the service worker's precache, which runs afterwards, nor
-// apple-touch-icon, which only Safari fetches, on "add to home screen").
+// it names, and the modules those scripts import; not the service worker's
+// precache, which runs afterwards, nor the lazy pages' wasm chunks, fetched on
+// a page's first visit, nor apple-touch-icon, which only Safari fetches, on
+// "add to home screen").
 // gzip is `gzip -9` itself (node's zlib at level 9 comes out about 1% larger);
 // brotli is node's built-in brotli at quality 11, so no extra tool is needed. Used by scripts/bench.sh and scripts/size-check.sh.
 //
@@ -73,7 +75,26 @@ export function firstLoadFiles(dir) {
     if (!/\binit\b/.test(js) || js.length > 4096) continue;
     for (const [, url] of js.matchAll(/['"]([^'"]+\.(?:js|wasm))['"]/g)) add(url);
   }
-  return { files: [...files].sort(), missing };
+  // A module's static imports load before it runs (the glue imports the lazy
+  // pages' chunk loader, scripts/wasm-split): follow them. The wasm chunks
+  // that loader names (`new URL("./x.wasm", import.meta.url)`) are fetched
+  // only when a lazy page is first visited: listed as such, not counted.
+  const lazy = new Set();
+  const queue = [...files].filter((f) => f.endsWith(".js"));
+  while (queue.length) {
+    const f = queue.pop();
+    const js = fs.readFileSync(path.join(dir, f), "utf8");
+    const near = (spec) => path.posix.join(path.posix.dirname(f), spec);
+    for (const [, spec] of js.matchAll(/\b(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+      const rel = near(spec);
+      if (files.has(rel)) continue;
+      if (fs.existsSync(path.join(dir, rel))) files.add(rel), queue.push(rel);
+      else missing.push(spec);
+    }
+    for (const [, spec] of js.matchAll(/\bnew URL\(\s*["'](\.{1,2}\/[^"']+\.wasm)["']\s*,\s*import\.meta\.url/g))
+      if (fs.existsSync(path.join(dir, near(spec)))) lazy.add(near(spec));
+  }
+  return { files: [...files].sort(), lazy: [...lazy].filter((f) => !files.has(f)).sort(), missing };
 }
 
 /** The whole table as data. */
@@ -82,6 +103,7 @@ export function measure(dir) {
   const rows = listFiles(dir).map((f) => ({
     file: f,
     first: first.files.includes(f),
+    lazy: first.lazy.includes(f),
     ...compressed(fs.readFileSync(path.join(dir, f))),
   }));
   const sum = (list) =>
@@ -90,7 +112,13 @@ export function measure(dir) {
       gzip: 0,
       brotli: 0,
     });
-  return { rows, total: sum(rows), firstLoad: sum(rows.filter((r) => r.first)), missing: first.missing };
+  return {
+    rows,
+    total: sum(rows),
+    firstLoad: sum(rows.filter((r) => r.first)),
+    lazy: { files: first.lazy.length, ...sum(rows.filter((r) => r.lazy)) },
+    missing: first.missing,
+  };
 }
 
 const kb = (n) => (n / 1024).toFixed(1);
@@ -100,8 +128,9 @@ export function markdown(m) {
   const lines = [
     "| file | first load | raw B | gzip -9 B | brotli B |",
     "|---|:-:|--:|--:|--:|",
-    ...m.rows.map((r) => `| ${r.file} | ${r.first ? "yes" : ""} | ${r.raw} | ${r.gzip} | ${r.brotli} |`),
+    ...m.rows.map((r) => `| ${r.file} | ${r.first ? "yes" : r.lazy ? "on demand" : ""} | ${r.raw} | ${r.gzip} | ${r.brotli} |`),
     `| **all files** | | ${m.total.raw} | ${m.total.gzip} | ${m.total.brotli} |`,
+    `| **lazy pages' chunks** (${m.lazy.files}, fetched on a page's first visit) | | ${m.lazy.raw} | ${m.lazy.gzip} | ${m.lazy.brotli} |`,
     `| **first-load transfer** | | **${m.firstLoad.raw}** (${kb(m.firstLoad.raw)} KiB) | **${m.firstLoad.gzip}** (${kb(m.firstLoad.gzip)} KiB) | **${m.firstLoad.brotli}** (${kb(m.firstLoad.brotli)} KiB) |`,
   ];
   return lines.join("\n");

@@ -1,6 +1,7 @@
 use super::base::href;
 use super::components::{A, SampleBanner};
 use super::components::{Notices, UpdatePrompt};
+use super::lazy::{lazy_page, split_page};
 use super::pages::{
     CatalogEntry, CatalogPage, DataPage, DevicePage, DeviceQuestions, DevicesPage, HomeQuestions,
     NotFound, PlanPage, ReportPage, ResultsPage, SupplyPage, Welcome,
@@ -57,18 +58,28 @@ fn page(route: Route) -> AnyView {
         Route::DeviceQuestions(id) => view! { <DeviceQuestions id /> }.into_any(),
         Route::HomeQuestions => view! { <HomeQuestions /> }.into_any(),
         Route::Results => view! { <ResultsPage /> }.into_any(),
-        Route::Data => view! { <DataPage /> }.into_any(),
-        Route::Training => view! { <TrainingPage /> }.into_any(),
-        Route::Presenter => view! { <PresenterPage /> }.into_any(),
-        Route::Class => view! { <ClassPage /> }.into_any(),
+        Route::Data => lazy_page(data_page, |page| page()),
+        Route::Training => lazy_page(training_page, |page| page()),
+        Route::Presenter => lazy_page(presenter_page, |page| page()),
+        Route::Class => lazy_page(class_page, |page| page()),
         Route::Plan => view! { <PlanPage /> }.into_any(),
-        Route::Report => view! { <ReportPage /> }.into_any(),
-        Route::Catalog => view! { <CatalogPage /> }.into_any(),
-        Route::CatalogEntry(id) => view! { <CatalogEntry id /> }.into_any(),
-        Route::Supply => view! { <SupplyPage /> }.into_any(),
+        Route::Report => lazy_page(report_page, |page| page()),
+        Route::Catalog => lazy_page(catalog_page, |page| page()),
+        Route::CatalogEntry(id) => lazy_page(catalog_entry_page, move |page| page(id.clone())),
+        Route::Supply => lazy_page(supply_page, |page| page()),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }
+
+// Rarely used pages: their code is fetched on first visit (see ui/lazy.rs).
+split_page!(data_page -> fn() -> AnyView = || view! { <DataPage /> }.into_any());
+split_page!(training_page -> fn() -> AnyView = || view! { <TrainingPage /> }.into_any());
+split_page!(presenter_page -> fn() -> AnyView = || view! { <PresenterPage /> }.into_any());
+split_page!(class_page -> fn() -> AnyView = || view! { <ClassPage /> }.into_any());
+split_page!(report_page -> fn() -> AnyView = || view! { <ReportPage /> }.into_any());
+split_page!(catalog_page -> fn() -> AnyView = || view! { <CatalogPage /> }.into_any());
+split_page!(catalog_entry_page -> fn(String) -> AnyView = |id| view! { <CatalogEntry id /> }.into_any());
+split_page!(supply_page -> fn() -> AnyView = || view! { <SupplyPage /> }.into_any());
 
 /// "Saved" / "Saving…" / a problem, always visible in the header.
 #[component]

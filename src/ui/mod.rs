@@ -8,6 +8,7 @@ pub mod base;
 pub mod components;
 pub mod download;
 pub mod later;
+mod lazy;
 pub mod pages;
 pub mod persist;
 pub mod route;

@@ -1,5 +1,6 @@
 //! Browser tests: run in headless Chromium by wasm-bindgen-test-runner
-//! (`cargo test --target wasm32-unknown-unknown --test browser`).
+//! (`cargo test --target wasm32-unknown-unknown --test browser --features nolazy`:
+//! this wasm is not split, so the lazy pages must have no split points).
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::wasm_bindgen_test_configure;
