@@ -258,6 +258,39 @@ proptest! {
     }
 
     #[test]
+    fn unknown_ids_are_exactly_the_ids_the_catalog_lacks(h in household()) {
+        let c = cat();
+        let question = |id: &str| c.questions.iter().any(|q| q.id == id);
+        let mut expected = BTreeSet::new();
+        for q in h.answers.keys().filter(|q| !question(q)) {
+            expected.insert((IdKind::Question, q.clone(), None));
+        }
+        for p in h.planned.iter().filter(|p| !c.controls.iter().any(|x| x.id == **p)) {
+            expected.insert((IdKind::Control, p.clone(), None));
+        }
+        for d in &h.devices {
+            let at = Some(d.id.clone());
+            if !c.device_categories.iter().any(|x| x.id == d.category) {
+                expected.insert((IdKind::Category, d.category.clone(), at.clone()));
+            }
+            for cap in d.capabilities_added.iter().chain(&d.capabilities_removed) {
+                if !c.capabilities.iter().any(|x| x.id == *cap) {
+                    expected.insert((IdKind::Capability, cap.clone(), at.clone()));
+                }
+            }
+            for q in d.answers.keys().filter(|q| !question(q)) {
+                expected.insert((IdKind::Question, q.clone(), at.clone()));
+            }
+        }
+        let engine = Engine::new(c);
+        for a in [engine.evaluate(&h, today()), engine.evaluate_brief(&h, today())] {
+            let found: BTreeSet<_> = a.unknown_ids.iter().map(|u| (u.kind, u.id.clone(), u.device.clone())).collect();
+            prop_assert_eq!(&found, &expected);
+            prop_assert_eq!(found.len(), a.unknown_ids.len(), "listed once each");
+        }
+    }
+
+    #[test]
     fn results_are_deterministic_and_independent_of_device_order(h in household()) {
         let a1 = evaluate(cat(), &h, today());
         let a2 = evaluate(cat(), &h, today());

@@ -372,8 +372,9 @@ impl<'c> Engine<'c> {
         }
     }
 
-    /// Household answers by question position (household-scope questions only).
-    pub(crate) fn household_answers(&self, household: &Household) -> Vec<Option<Answer>> {
+    /// Household answers by question position (household-scope questions
+    /// only), and whether the catalog knows every question id among them.
+    pub(crate) fn household_answers(&self, household: &Household) -> (Vec<Option<Answer>>, bool) {
         self.answers_by_position(
             &household.answers,
             Scope::Household,
@@ -382,12 +383,13 @@ impl<'c> Engine<'c> {
     }
 
     /// Every answer that counts for a device by question position: its own
-    /// for device questions, the household's for household questions.
+    /// for device questions, the household's for household questions; and
+    /// whether the catalog knows every question id among its own.
     pub(crate) fn device_answers(
         &self,
         household_answers: &[Option<Answer>],
         device: &Device,
-    ) -> Vec<Option<Answer>> {
+    ) -> (Vec<Option<Answer>>, bool) {
         self.answers_by_position(&device.answers, Scope::Device, household_answers.to_vec())
     }
 
@@ -396,15 +398,16 @@ impl<'c> Engine<'c> {
         answers: &super::household::Answers,
         scope: Scope,
         mut out: Vec<Option<Answer>>,
-    ) -> Vec<Option<Answer>> {
+    ) -> (Vec<Option<Answer>>, bool) {
+        let mut all_known = true;
         for (id, answer) in answers {
-            if let Some(&q) = self.questions.get(id.as_str())
-                && self.catalog.questions[q].scope == scope
-            {
-                out[q] = Some(*answer);
+            match self.questions.get(id.as_str()) {
+                Some(&q) if self.catalog.questions[q].scope == scope => out[q] = Some(*answer),
+                Some(_) => {}
+                None => all_known = false,
             }
         }
-        out
+        (out, all_known)
     }
 
     /// The answer a question has in this household, for this device.

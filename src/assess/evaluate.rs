@@ -236,7 +236,10 @@ impl<'c> Explainer<'_, 'c, '_> {
                 let Some(ctx) = engine.context(device) else {
                     return Vec::new();
                 };
-                slot.insert((ctx, engine.device_answers(&self.household_answers, device)))
+                slot.insert((
+                    ctx,
+                    engine.device_answers(&self.household_answers, device).0,
+                ))
             }
         };
         let (ctx, answers) = &*inputs;
@@ -291,36 +294,46 @@ impl<'c> Engine<'c> {
             engine: self,
             household,
             today,
-            household_answers: self.household_answers(household),
-            planned: self.planned(household),
+            household_answers: self.household_answers(household).0,
+            planned: self.planned(household).0,
             devices: (0..household.devices.len()).map(|_| None).collect(),
         }
     }
 
-    /// Per control: is it planned in this household?
-    fn planned(&self, household: &Household) -> Vec<bool> {
+    /// Per control: is it planned in this household? And does the catalog
+    /// know every planned control?
+    fn planned(&self, household: &Household) -> (Vec<bool>, bool) {
         let mut planned = vec![false; self.catalog.controls.len()];
+        let mut all_known = true;
         for id in &household.planned {
-            if let Some(&c) = self.controls.get(id.as_str()) {
-                planned[c] = true;
+            match self.controls.get(id.as_str()) {
+                Some(&c) => planned[c] = true,
+                None => all_known = false,
             }
         }
-        planned
+        (planned, all_known)
     }
 
     fn assess(&self, household: &Household, today: Date, explain: bool) -> Assessment<'c> {
         let cat = self.catalog;
-        let planned = self.planned(household);
+        // Whether every id met while scoring is one the catalog has: then
+        // there are no unknown ids to list, without looking them all up again.
+        let (planned, mut all_known) = self.planned(household);
         let mut pairs = Vec::with_capacity(household.devices.len() * 24);
         let mut scenario_rank = Vec::with_capacity(pairs.capacity());
         let mut devices = Vec::with_capacity(household.devices.len());
         let mut reminders = Vec::new();
         let mut open_questions = Vec::new();
         let mut household_relevant = vec![false; cat.questions.len()];
-        let household_answers = self.household_answers(household);
+        let (household_answers, known) = self.household_answers(household);
+        all_known &= known;
         let mut any_scored = false;
         for (di, device) in household.devices.iter().enumerate() {
             let ctx = self.context(device);
+            // Capability changes are rare: any of them sends the check the long way.
+            all_known &= ctx.is_some()
+                && device.capabilities_added.is_empty()
+                && device.capabilities_removed.is_empty();
             reminders.extend(reminders_for(
                 self,
                 household,
@@ -342,7 +355,8 @@ impl<'c> Engine<'c> {
                 continue;
             };
             any_scored = true;
-            let answers = self.device_answers(&household_answers, device);
+            let (answers, known) = self.device_answers(&household_answers, device);
+            all_known &= known;
             let (mut answered, mut total) = (0, 0);
             for (qi, q) in cat.questions.iter().enumerate() {
                 if !ctx.relevant[qi] {
@@ -439,7 +453,11 @@ impl<'c> Engine<'c> {
                 .filter(|(_, p)| **p)
                 .map(|(c, _)| c.id.as_str())
                 .collect(),
-            unknown_ids: unknown_ids(self, household),
+            unknown_ids: if all_known {
+                Vec::new()
+            } else {
+                unknown_ids(self, household)
+            },
         }
     }
 
