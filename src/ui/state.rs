@@ -193,18 +193,21 @@ impl AppState {
         f: impl FnOnce(&mut dyn FnMut(&crate::assess::Pair<'_>) -> Vec<String>) -> R,
     ) -> R {
         let catalog = self.catalog();
-        self.state.with(|s| match s.active_household() {
-            Some(h) => {
-                let mut explainer = self.engine.explainer(h, self.today);
-                f(&mut |pair| {
-                    explainer
-                        .explain(pair)
-                        .iter()
-                        .map(|s| s.sentence(catalog))
-                        .collect()
-                })
-            }
-            None => f(&mut |_| Vec::new()),
+        self.state.with(|s| {
+            let mut explainer = s
+                .active_household()
+                .map(|h| self.engine.explainer(h, self.today));
+            f(&mut |pair| {
+                explainer
+                    .as_mut()
+                    .map(|e| {
+                        e.explain(pair)
+                            .iter()
+                            .map(|s| s.sentence(catalog))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
         })
     }
 
