@@ -707,7 +707,7 @@ fn heat_maps_counts_and_top_risks() {
     assert_eq!(a.device_heat_maps(9), HeatMaps::default(), "no such device");
     assert_eq!(a.devices[1].pairs.len(), 1);
     // Router 4 × 4 = 16 > camera peek 7.2 > account 2 × 3 = 6.
-    let order: Vec<&str> = a.top_risks.iter().map(|&i| a.pairs[i].scenario).collect();
+    let order: Vec<&str> = a.top_risks().iter().map(|&i| a.pairs[i].scenario).collect();
     assert_eq!(
         order,
         [

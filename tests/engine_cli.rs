@@ -100,7 +100,7 @@ fn assess_table_has_one_aligned_row_per_pair() {
     );
     // Aligned: the Inherent column starts at the same place on every row.
     let col = lines[header].find("Inherent").unwrap();
-    let first = &a.pairs[a.top_risks[0]];
+    let first = &a.pairs[a.top_risks()[0]];
     let household = sample();
     let name = &household.device(&first.device).unwrap().name;
     assert!(rows[0].starts_with(name.as_str()));

@@ -157,11 +157,18 @@ proptest! {
         }
         prop_assert_eq!(a.counts.residual.iter().sum::<usize>(), a.pairs.len());
         // Top risks follow the documented order exactly.
-        let mut top = a.top_risks.clone();
+        let mut top = a.top_risks().to_vec();
         top.sort();
         prop_assert_eq!(top, (0..a.pairs.len()).collect::<Vec<_>>());
-        for w in a.top_risks.windows(2) {
+        for w in a.top_risks().windows(2) {
             prop_assert_eq!(risk_order(&a.pairs[w[0]], &a.pairs[w[1]]), std::cmp::Ordering::Less);
+        }
+        // A device's own order, sorted on its own, is the household order
+        // filtered to its pairs.
+        for k in 0..=a.devices.len() {
+            let filtered: Vec<usize> =
+                a.top_risks().iter().copied().filter(|&i| a.pairs[i].device_index == k).collect();
+            prop_assert_eq!(a.device_top_risks(k), filtered);
         }
         prop_assert!(a.progress.answered <= a.progress.total);
         prop_assert_eq!(a.devices.len(), h.devices.len());
@@ -307,7 +314,7 @@ proptest! {
             prop_assert_eq!(&p.missing_controls, &q.missing_controls);
             prop_assert_eq!(&p.open_questions, &q.open_questions);
         }
-        let top = |a: &Assessment<'static>| a.top_risks.iter().map(|&i| (a.pairs[i].device.clone(), a.pairs[i].scenario)).collect::<Vec<_>>();
+        let top = |a: &Assessment<'static>| a.top_risks().iter().map(|&i| (a.pairs[i].device.clone(), a.pairs[i].scenario)).collect::<Vec<_>>();
         prop_assert_eq!(top(&a1), top(&ar));
         prop_assert_eq!(&a1.unknown_ids, &ar.unknown_ids);
         prop_assert_eq!(a1.counts, ar.counts);

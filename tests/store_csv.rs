@@ -67,7 +67,7 @@ fn risk_register_has_one_row_per_pair_in_ranked_order() {
     let rows = read_csv(&risk_register(catalog, &[(&h, &assessment)]));
     assert_eq!(rows[0], REGISTER_HEADER);
     assert_eq!(rows.len(), 1 + assessment.pairs.len());
-    for (row, &k) in rows[1..].iter().zip(&assessment.top_risks) {
+    for (row, &k) in rows[1..].iter().zip(assessment.top_risks()) {
         let pair = &assessment.pairs[k];
         let device = &h.devices[pair.device_index];
         let scenario = catalog

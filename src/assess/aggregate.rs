@@ -145,31 +145,65 @@ pub fn risk_order(a: &Pair<'_>, b: &Pair<'_>) -> Ordering {
         .then_with(|| a.scenario.cmp(b.scenario))
 }
 
-/// Every pair index in [`risk_order`].
-pub fn top_risks(pairs: &[Pair<'_>]) -> Vec<usize> {
-    crate::order::sorted_positions(pairs.len(), &|a, b| risk_order(&pairs[a], &pairs[b]))
+/// Every pair index in [`risk_order`], sorted the first time it is read:
+/// most changes are shown on pages that list no top risks (the plan, a
+/// device's questions), and the sort is a good share of a recompute.
+/// Compares and serializes as the sorted list.
+#[derive(Debug, Clone, Default)]
+pub struct TopRisks {
+    /// Per pair, its place in the order packed into one integer (see
+    /// [`TopRisks::ranked`]).
+    keys: Vec<u128>,
+    order: std::sync::OnceLock<Vec<usize>>,
 }
 
-/// [`top_risks`] with the id comparisons replaced by precomputed ranks
-/// (`device_rank[device_index]`, `scenario_rank[k]` for pair k): the same
-/// order, without string compares on every tie.
-pub(crate) fn top_risks_ranked(
-    pairs: &[Pair<'_>],
-    device_rank: &[u32],
-    scenario_rank: &[u32],
-) -> Vec<usize> {
-    // Scores are positive, so their bit patterns sort like the values, and
-    // inverted bits sort highest first. The four parts pack into one integer
-    // compared whole: residual, inherent, device rank, scenario rank.
-    let key = |k: usize| {
-        let p = &pairs[k];
-        (u128::from(!p.residual.score.to_bits()) << 96)
-            | (u128::from(!p.inherent.score.to_bits()) << 64)
-            | (u128::from(device_rank[p.device_index]) << 32)
-            | u128::from(scenario_rank[k])
-    };
-    let keys: Vec<u128> = (0..pairs.len()).map(key).collect();
-    crate::order::positions_by_key(&keys)
+impl TopRisks {
+    /// The order of `pairs`, with the id comparisons of [`risk_order`]
+    /// replaced by precomputed ranks (`device_rank[device_index]`,
+    /// `scenario_rank[k]` for pair k): the same order, without string
+    /// compares on every tie.
+    pub(crate) fn ranked(pairs: &[Pair<'_>], device_rank: &[u32], scenario_rank: &[u32]) -> Self {
+        // Scores are positive, so their bit patterns sort like the values, and
+        // inverted bits sort highest first. The four parts pack into one integer
+        // compared whole: residual, inherent, device rank, scenario rank.
+        let key = |k: usize| {
+            let p = &pairs[k];
+            (u128::from(!p.residual.score.to_bits()) << 96)
+                | (u128::from(!p.inherent.score.to_bits()) << 64)
+                | (u128::from(device_rank[p.device_index]) << 32)
+                | u128::from(scenario_rank[k])
+        };
+        TopRisks {
+            keys: (0..pairs.len()).map(key).collect(),
+            order: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Every pair index, highest risk first.
+    pub fn get(&self) -> &[usize] {
+        self.order
+            .get_or_init(|| crate::order::positions_by_key(&self.keys))
+    }
+
+    /// `pairs` (indices) in the same order, sorted on their own: a few
+    /// pairs need no sort of all of them.
+    pub fn among(&self, pairs: &[usize]) -> Vec<usize> {
+        let mut out = pairs.to_vec();
+        crate::order::sort_by_packed_key(&mut out, |&k| self.keys[k]);
+        out
+    }
+}
+
+impl PartialEq for TopRisks {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Serialize for TopRisks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(s)
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +226,22 @@ mod tests {
         assert!(std::ptr::eq(m.stage(Stage::Inherent), &m.inherent));
         assert!(std::ptr::eq(m.stage(Stage::Residual), &m.residual));
         assert!(std::ptr::eq(m.stage(Stage::Projected), &m.projected));
+    }
+
+    #[test]
+    fn top_risks_serialize_and_compare_as_the_sorted_list() {
+        let a = assessed();
+        // Not read yet: the clone holds no order and sorts on its own.
+        let unsorted = a.clone();
+        let json = serde_json::to_value(&a).unwrap();
+        let listed: Vec<usize> = serde_json::from_value(json["top_risks"].clone()).unwrap();
+        assert_eq!(listed, a.top_risks());
+        assert_eq!(listed.len(), a.pairs.len());
+        assert_eq!(unsorted, a);
+        // Equal keys, equal lists; a pair fewer, a different list.
+        let keys = |pairs: &[Pair<'_>]| TopRisks::ranked(pairs, &[0, 1], &vec![0; pairs.len()]);
+        assert_eq!(keys(&a.pairs), keys(&a.pairs));
+        assert_ne!(keys(&a.pairs), keys(&a.pairs[1..]));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! scenario) pair of a household, with explanations, and gathers the
 //! aggregates, progress, reminders and unknown ids into an [`Assessment`].
 
-use super::aggregate::{HeatMaps, LevelCounts, top_risks_ranked};
+use super::aggregate::{HeatMaps, LevelCounts, TopRisks};
 use super::answer::Answer;
 use super::date::Date;
 use super::engine::{DeviceContext, Engine, Target};
@@ -136,8 +136,10 @@ pub struct Assessment<'c> {
     pub devices: Vec<DeviceSummary<'c>>,
     pub heat_map: HeatMaps,
     pub counts: LevelCounts,
-    /// Every pair index, highest residual score first (see the rules).
-    pub top_risks: Vec<usize>,
+    /// Every pair index, highest residual score first (see the rules);
+    /// read through [`Assessment::top_risks`].
+    #[serde(rename = "top_risks")]
+    ranked: TopRisks,
     /// Household and device questions together.
     pub progress: Progress,
     pub household_progress: Progress,
@@ -152,7 +154,23 @@ pub struct Assessment<'c> {
 impl Assessment<'_> {
     /// The `n` highest risks.
     pub fn top(&self, n: usize) -> impl Iterator<Item = &Pair<'_>> {
-        self.top_risks.iter().take(n).map(|&i| &self.pairs[i])
+        self.top_risks().iter().take(n).map(|&i| &self.pairs[i])
+    }
+
+    /// Every pair index, highest residual score first (see the rules).
+    /// Sorted on the first call.
+    pub fn top_risks(&self) -> &[usize] {
+        self.ranked.get()
+    }
+
+    /// One device's pairs (`device` indexes [`Assessment::devices`]) in the
+    /// order of [`Assessment::top_risks`], without sorting all pairs; empty
+    /// for an unknown device.
+    pub fn device_top_risks(&self, device: usize) -> Vec<usize> {
+        self.devices
+            .get(device)
+            .map(|d| self.ranked.among(&d.pairs))
+            .unwrap_or_default()
     }
 
     /// The heat maps of one device's pairs (`device` indexes
@@ -432,12 +450,12 @@ impl<'c> Engine<'c> {
         for (rank, &d) in by_id.iter().enumerate() {
             device_rank[d] = rank as u32;
         }
-        let top_risks = top_risks_ranked(&pairs, &device_rank, &scenario_rank);
+        let ranked = TopRisks::ranked(&pairs, &device_rank, &scenario_rank);
         Assessment {
             household: household.id.clone(),
             today,
             catalog_version: &cat.version,
-            top_risks,
+            ranked,
             heat_map,
             counts,
             pairs,

@@ -67,7 +67,7 @@ pub fn risk_register(catalog: &Catalog, assessed: &[(&Household, &Assessment<'_>
     let mut out = String::from(BOM);
     push_row(&mut out, REGISTER_HEADER);
     for (household, assessment) in assessed {
-        for &k in &assessment.top_risks {
+        for &k in assessment.top_risks() {
             let Some(pair) = assessment.pairs.get(k) else {
                 continue;
             };

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, appReady, artifact, repo } from "./harness.mjs";
+import { launch, appReady, artifact, repo, heatTableCounts as tableCounts } from "./harness.mjs";
 import { axeViolations } from "./axe.mjs";
 
 let env;
@@ -33,12 +33,6 @@ async function answerAll(page, answer) {
   throw new Error("the questionnaire never ended");
 }
 
-/** The residual (or inherent) table twin as a 5x5 array of counts. */
-async function tableCounts(page, which) {
-  const table = page.locator("table.heat-table", { has: page.locator("caption", { hasText: which }) });
-  const cells = await table.locator("tbody button").allInnerTexts();
-  return cells.map((t) => Number(t));
-}
 
 /** The engine's own count of pairs for the stored household, via the CLI. */
 function cliPairs(stored) {
@@ -222,6 +216,7 @@ test("axe-core finds no serious or critical violations on any page", async () =>
   await page.getByRole("link", { name: "Results", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   for (const s of await page.getByText("Show as a table").all()) await s.click();
+  await page.locator("table.heat-table").nth(1).waitFor();
   pages.results = await axeViolations(page);
   await page.locator(".device-list a, a[href$='/devices']").first().click();
   await page.getByRole("link", { name: /camera/i }).first().click();

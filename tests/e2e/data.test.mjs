@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, appReady } from "./harness.mjs";
+import { launch, appReady, heatTableCounts } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -26,8 +26,7 @@ async function residual(page) {
   await page.getByRole("link", { name: "Results", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   const lead = await page.locator("p.lead").innerText();
-  const table = page.locator("table.heat-table", { has: page.locator("caption", { hasText: "Residual risk" }) });
-  return { lead, cells: await table.locator("tbody button").allTextContents() };
+  return { lead, cells: await heatTableCounts(page, "Residual risk") };
 }
 
 test("malformed imports are refused with a clear message and change nothing", async () => {

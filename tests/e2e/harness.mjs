@@ -90,3 +90,17 @@ export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
 }
+
+/**
+ * The counts of the heat map captioned `caption` (a substring), read from
+ * its table twin as 25 numbers, highest likelihood row first. The twin is
+ * built only while open: this opens it when closed and waits for its cells.
+ */
+export async function heatTableCounts(page, caption) {
+  const figure = page.locator("figure.heat-map", { has: page.locator("figcaption", { hasText: caption }) });
+  const twin = figure.locator("details.table-twin");
+  if (!(await twin.evaluate((d) => d.open))) await twin.locator("summary").click();
+  const cells = twin.locator("table.heat-table tbody button");
+  await cells.nth(24).waitFor({ state: "attached" });
+  return (await cells.allTextContents()).map(Number);
+}

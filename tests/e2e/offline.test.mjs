@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, appReady, artifact, repo } from "./harness.mjs";
+import { launch, appReady, artifact, repo, heatTableCounts } from "./harness.mjs";
 import { generate, CACHE_PREFIX } from "../../scripts/pwa.mjs";
 
 const DIST = process.env.E2E_DIST || path.join(repo, "dist");
@@ -77,9 +77,7 @@ test("after one visit the app loads and works with no network: assessment, heat 
   await page.getByRole("link", { name: "Results", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   assert.ok(await page.locator("canvas.heat-canvas").first().isVisible(), "heat map drawn");
-  for (const s of await page.getByText("Show as a table").all()) await s.click();
-  const table = page.locator("table.heat-table", { has: page.locator("caption", { hasText: "Residual risk" }) });
-  const counts = (await table.locator("tbody button").allInnerTexts()).map(Number);
+  const counts = await heatTableCounts(page, "Residual risk");
   assert.equal(counts.length, 25);
   assert.ok(counts.reduce((a, b) => a + b, 0) > 0, "the heat map holds the camera's risks");
 

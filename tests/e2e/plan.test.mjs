@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, appReady, artifact } from "./harness.mjs";
+import { launch, appReady, artifact, heatTableCounts as tableCounts } from "./harness.mjs";
 import { axeViolations } from "./axe.mjs";
 
 let env;
@@ -27,10 +27,6 @@ async function homeWithDevices(page) {
   }
 }
 
-async function tableCounts(page, caption) {
-  const table = page.locator("table.heat-table", { has: page.locator("caption", { hasText: caption }) });
-  return (await table.locator("tbody button").allTextContents()).map(Number);
-}
 
 test("marking a control planned moves a pair on the projected map; done records the answer", async () => {
   const { page, context, log } = await env.page({ viewport: { width: 1280, height: 900 } });

@@ -196,7 +196,7 @@ fn scenario_title<'c>(engine: &Engine<'c>, id: &'c str) -> &'c str {
 fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>) -> String {
     let scales = &engine.catalog().scales;
     let rows: Vec<Vec<String>> = a
-        .top_risks
+        .top_risks()
         .iter()
         .map(|&k| {
             let p = &a.pairs[k];

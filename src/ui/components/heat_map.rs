@@ -110,6 +110,9 @@ pub fn HeatMap(
         selected.set(Some(next));
     };
 
+    // The table twin is built while it is open: closed, its 25 cells would
+    // be kept up to date on every answer for nobody to see.
+    let twin_open = RwSignal::new(false);
     let label_id = format!("{id}-label");
     let table_caption = format!("{title}: number of risks in each cell");
     let total = move || counts.with(|c| c.iter().flatten().sum::<usize>());
@@ -140,9 +143,11 @@ pub fn HeatMap(
                 on:click=on_click
                 on:keydown=on_key
             ></canvas>
-            <details class="table-twin">
+            <details class="table-twin" on:toggle=move |ev| twin_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                 <summary>"Show as a table"</summary>
-                <HeatTable caption=table_caption counts=counts selected=selected />
+                <Show when=move || twin_open.get()>
+                    <HeatTable caption=table_caption.clone() counts=counts selected=selected />
+                </Show>
             </details>
         </figure>
     }

@@ -75,12 +75,10 @@ pub fn DevicePage(
     });
     let top = Signal::derive(move || {
         app.with_assessment(|a| {
-            a.top_risks
-                .iter()
-                .copied()
-                .filter(|&i| *a.pairs[i].device == *id.get())
-                .take(5)
-                .collect()
+            let k = a.devices.iter().position(|d| d.id == id.get());
+            let mut top = k.map(|k| a.device_top_risks(k)).unwrap_or_default();
+            top.truncate(5);
+            top
         })
     });
     let name = field(|d| d.name.clone());

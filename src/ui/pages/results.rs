@@ -53,7 +53,7 @@ fn Results() -> impl IntoView {
         })
     });
     let top = Signal::derive(move || {
-        app.with_assessment(|a| a.top_risks.iter().copied().take(5).collect())
+        app.with_assessment(|a| a.top_risks().iter().copied().take(5).collect())
     });
     let level_rows = move || {
         app.with_assessment(|a| {
