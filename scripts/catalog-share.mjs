@@ -15,7 +15,12 @@ if (!dist || !catalogDir || !fs.existsSync(catalogDir)) {
   console.error("usage: node scripts/catalog-share.mjs DIST CATALOG_OUT_DIR (build.rs output: <target>/wasm32-unknown-unknown/release/build/thingrisk-*/out/catalog)");
   process.exit(2);
 }
-const wasmName = fs.readdirSync(dist).find((f) => f.endsWith(".wasm"));
+// The main wasm (wasm-bindgen's *_bg.wasm), not one of the lazy pages' chunks.
+const wasmName = fs.readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));
+if (!wasmName) {
+  console.error(`catalog-share: no *_bg.wasm in ${dist}`);
+  process.exit(1);
+}
 const wasm = fs.readFileSync(path.join(dist, wasmName));
 const blanked = Buffer.from(wasm);
 const candidates = fs.readdirSync(catalogDir).filter((f) => /\.(json|bin)$/.test(f)).sort();
@@ -30,7 +35,13 @@ for (const f of candidates) {
   blanked.fill(0, at, at + data.length);
 }
 // Since the compact copy, the JSON files are not in the wasm: not a problem.
-const missing = files.length ? [] : ["all"];
+// None of them at all means the wrong file or a changed embedding: say so
+// rather than report a share of zero.
+if (!files.length) {
+  console.error(`catalog-share: none of ${candidates.join(", ")} from ${catalogDir} is in ${wasmName}`);
+  process.exit(1);
+}
+const missing = [];
 const all = Buffer.concat(files.map((f) => fs.readFileSync(path.join(catalogDir, f))));
 const before = compressed(wasm);
 const after = compressed(blanked);
