@@ -36,10 +36,19 @@ test("marking a control planned moves a pair on the projected map; done records 
   const now = await tableCounts(page, "Residual risk now");
   const before = await tableCounts(page, "Projected with planned steps");
   assert.deepEqual(before, now, "with nothing planned, the projection is the current picture");
+  // The table twin is built only while open, by keyboard too: closed, it
+  // is gone; opened again after a change, it shows the new counts.
+  const projected = page.locator("figure.heat-map", { has: page.locator("figcaption", { hasText: "Projected with planned steps" }) });
+  await projected.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await projected.locator("table.heat-table").waitFor({ state: "detached" });
   const first = page.locator("li.plan-entry").first();
   const title = (await first.locator("h3").innerText()).replace(/^1\. /, "");
   await first.getByRole("button", { name: "Plan it" }).click();
   await page.getByRole("heading", { name: /\(1 planned\)/ }).waitFor();
+  await projected.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await projected.locator("table.heat-table").waitFor();
   const after = await tableCounts(page, "Projected with planned steps");
   assert.notDeepEqual(after, before, "a pair's projected cell changed");
   assert.equal(after.reduce((a, b) => a + b, 0), before.reduce((a, b) => a + b, 0));
