@@ -45,6 +45,14 @@ if (!HOUSEHOLD) throw new Error("--household FILE is required (cargo run --relea
 const saved = fs.readFileSync(HOUSEHOLD, "utf8");
 const STORAGE_KEY = "thingrisk.state";
 
+/** The `q` quantile (0..1) of `xs`, linearly interpolated. */
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return null;
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
+};
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   if (!s.length) return null;
@@ -243,6 +251,8 @@ async function answerToRedraw(env, rate) {
     answer_redraw_ms: round(median(tail(done))),
     answer_samples: tail(done).length,
     answer_max_ms: round(Math.max(...tail(done))),
+    answer_p25_ms: round(quantile(tail(done), 0.25)),
+    answer_p75_ms: round(quantile(tail(done), 0.75)),
     answer_settled_ms: round(median(tail(done.settled))),
     plan_settled_ms: round(median(tail(planned.settled))),
     plan_redraw_ms: round(median(tail(planned))),

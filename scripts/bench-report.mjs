@@ -127,6 +127,7 @@ p(
 );
 if (browser) {
   const row = (label, key, d = 1) => `| ${label} | ${fmt(r1[key], d)} | ${fmt(r4[key], d)} |`;
+  const range = (r) => (r.answer_p25_ms == null ? "n/a" : `${fmt(r.answer_p25_ms, 2)}-${fmt(r.answer_p75_ms, 2)}`);
   const mib = (b) => (b == null ? "n/a" : (b / 1048576).toFixed(1));
   p(
     "## In headless Chromium (scripts/bench-browser.mjs)",
@@ -141,6 +142,7 @@ if (browser) {
     row("**interactive**: a click on Start handled, ms from navigation", "interactive_ms"),
     row("first heat map drawn, 50-device household from storage, ms from navigation", "first_heat_map_ms"),
     row("**answer -> redrawn heat map**, 50 devices (\"Mark as done\" on /plan), median ms", "answer_redraw_ms", 2),
+    `| the same, middle half of the samples (25th-75th percentile), ms | ${range(r1)} | ${range(r4)} |`,
     row("the same, slowest sample, ms", "answer_max_ms", 2),
     row("answer -> last change of the page (the plan list follows a frame later), median ms", "answer_settled_ms", 2),
     row("what-if (\"Plan it\") -> redrawn heat map, median ms", "plan_redraw_ms", 2),
