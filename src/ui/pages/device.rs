@@ -74,8 +74,9 @@ pub fn DevicePage(
         None => Vec::new(),
     });
     let top = Signal::derive(move || {
+        let id = id.get();
         app.with_assessment(|a| {
-            let k = a.devices.iter().position(|d| d.id == id.get());
+            let k = a.devices.iter().position(|d| d.id == id);
             let mut top = k.map(|k| a.device_top_risks(k)).unwrap_or_default();
             top.truncate(5);
             top
