@@ -230,6 +230,8 @@ async function answerToRedraw(env, rate) {
   await h1.waitFor({ timeout: 60_000 });
   if (!/action plan/i.test(await h1.innerText())) throw new Error("this build has no /plan page");
   await page.waitForFunction(() => window.__bench.draws.length > 0, null, { timeout: 60_000 });
+  // The plan list follows the maps by a frame.
+  await page.getByRole("button", { name: "Mark as done", exact: true }).first().waitFor({ timeout: 60_000 });
   const warm = 3;
   const done = await clickToRedraw(page, "Mark as done", SAMPLES + warm);
   const planned = [];

@@ -230,34 +230,43 @@ test("axe-core finds no serious or critical violations on any page", async () =>
   await context.close();
 });
 
-test("results: the summary and maps come first, the lists below them a frame later, and nothing shifts", async () => {
+test("results and plan: the maps come first, the lists below them a frame later, and nothing shifts", async () => {
   const { page, context, log } = await env.page({ viewport: { width: 1280, height: 900 } });
   await page.goto(env.url);
   await appReady(page);
   await page.getByRole("button", { name: "Try a sample home" }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   await page.locator(".save-state", { hasText: "Saved in this browser" }).waitFor();
-  // A fresh load of the results page, layout shifts recorded from the start.
+  // Fresh loads, layout shifts recorded from the start.
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
-    // Whether the lists were still missing when the first map was drawn.
+    // Whether a list was already there when the first map was drawn.
     window.__listsAtFirstDraw = null;
     const draw = CanvasRenderingContext2D.prototype.fillRect;
     CanvasRenderingContext2D.prototype.fillRect = function (...a) {
-      if (window.__listsAtFirstDraw === null) window.__listsAtFirstDraw = !!document.querySelector("main .risk-list, main .level-counts");
+      if (window.__listsAtFirstDraw === null) window.__listsAtFirstDraw = !!document.querySelector("main .risk-list, main .level-counts, main .plan-list");
       return draw.apply(this, a);
     };
   });
-  await page.reload();
-  await page.getByRole("heading", { level: 2, name: "Top risks now" }).waitFor();
-  const top = page.locator("ul.risk-list").last().locator(":scope > li");
-  assert.equal(await top.count(), 5, "five top risks");
-  assert.equal(await page.locator("table.level-counts tbody tr").count(), 5, "a row per level");
-  await page.waitForTimeout(500);
-  assert.equal(await page.evaluate(() => window.__listsAtFirstDraw), false, "the maps were drawn before the lists were built");
-  const shifts = await page.evaluate(() => window.__shifts);
-  assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${JSON.stringify(shifts)}`);
+  for (const [route, ready] of [
+    ["results", async () => {
+      await page.getByRole("heading", { level: 2, name: "Top risks now" }).waitFor();
+      assert.equal(await page.locator("ul.risk-list").last().locator(":scope > li").count(), 5, "five top risks");
+      assert.equal(await page.locator("table.level-counts tbody tr").count(), 5, "a row per level");
+    }],
+    ["plan", async () => {
+      await page.locator("ol.plan-list > li").first().waitFor();
+      assert.match(await page.getByRole("status").filter({ hasText: /steps$/ }).innerText(), /^\d+ steps$/);
+    }],
+  ]) {
+    await page.goto(env.url + route);
+    await ready();
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__listsAtFirstDraw), false, `${route}: the maps were drawn before the lists were built`);
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `${route}: layout shifts ${JSON.stringify(shifts)}`);
+  }
   assert.deepEqual(log.errors.filter((e) => !/status of 404/.test(e)), []);
   await context.close();
 });

@@ -20,7 +20,7 @@ test("the welcome page renders with its heading and the privacy promise", async 
   const h1 = page.getByRole("heading", { level: 1 });
   assert.match(await h1.innerText(), /connected things in your home/i);
   assert.ok(await page.getByRole("heading", { name: /never leave this browser/i }).isVisible());
-  assert.deepEqual(log.errors, [], "no console errors");
+  assert.deepEqual(log.errors, [], `no console errors, got: ${log.errors.join(" | ")}`);
   await context.close();
 });
 

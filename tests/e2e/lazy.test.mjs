@@ -46,7 +46,7 @@ test("chunks are fetched on a lazy page's first visit only, with no error shown 
   await appReady(page);
   assert.notEqual(await page.getByRole("heading", { level: 1 }).innerText(), "Not in the catalog");
   assert.deepEqual(await page.evaluate(() => window.__e2eErrorShown), []);
-  assert.deepEqual(log.errors, [], "no console errors");
+  assert.deepEqual(log.errors, [], `no console errors, got: ${log.errors.join(" | ")}`);
   await context.close();
 });
 
