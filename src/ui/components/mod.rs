@@ -1,5 +1,6 @@
 //! Reusable pieces: one component per file.
 
+pub mod after_first_frame;
 pub mod answer_buttons;
 pub mod heat_canvas;
 pub mod heat_map;
@@ -14,6 +15,7 @@ pub mod sample_banner;
 pub mod training_setup;
 pub mod update_prompt;
 
+pub use after_first_frame::AfterFirstFrame;
 pub use answer_buttons::AnswerButtons;
 pub use heat_map::{HeatMap, HeatTable};
 pub use level_badge::LevelBadge;

@@ -5,7 +5,7 @@ use crate::catalog::{Scale, When};
 use crate::decimal;
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::components::{HeatMap, LevelBadge};
+use crate::ui::components::{AfterFirstFrame, HeatMap, LevelBadge};
 use crate::ui::later::{after_frame, drop_after_frame};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -37,14 +37,6 @@ fn Plan() -> impl IntoView {
     // the maps are what an answer changes at a glance, while the lists are
     // the bigger update and mostly off screen.
     let list_turn = Trigger::new();
-    // On opening the page too, the list (most of the page) is built in a
-    // task after the first frame, so the maps show sooner; a screen-tall
-    // placeholder keeps the footer still meanwhile.
-    let listed = RwSignal::new(false);
-    after_frame(move || {
-        // The page may be gone by then (disposed signal): nothing to show.
-        listed.try_set(true);
-    });
     Effect::new(move |first: Option<()>| {
         app.assessment.track();
         if first.is_some() {
@@ -149,7 +141,8 @@ fn Plan() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Show when=move || listed.get() fallback=|| view! { <div class="below-pending"></div> }>
+        // On opening the page too, the list follows the maps by a frame.
+        <AfterFirstFrame>
         <p role="status">{move || format!("{} steps", plan.with(Vec::len))}</p>
         <ol class="plan-list">
             <For each=move || plan.with(|p| p.iter().map(|e| (e.control, e.effort)).collect::<Vec<_>>()) key=|e| e.0 children=move |(control, effort)| {
@@ -201,7 +194,7 @@ fn Plan() -> impl IntoView {
                 }
             } />
         </ol>
-        </Show>
+        </AfterFirstFrame>
         <div class="actions">
             <A href=href("/report") attr:class="button">"Printable report"</A>
             <A href=href("/data") attr:class="button">"Export (JSON, CSV)"</A>

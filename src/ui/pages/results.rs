@@ -4,8 +4,7 @@ use crate::catalog::Scale;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::heat_map::Cell;
-use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions, RiskList};
-use crate::ui::later::after_frame;
+use crate::ui::components::{AfterFirstFrame, HeatMap, LevelBadge, OpenQuestions, RiskList};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -71,15 +70,6 @@ fn Results() -> impl IntoView {
         })
     };
     let open = Memo::new(move |_| app.open_questions());
-    // What is below the maps (most of the page, and of the work of showing
-    // it) follows in a task after the first frame: opening the results, the
-    // summary and the maps show that much sooner. Until then a placeholder
-    // as tall as the screen keeps the footer from being pushed down in view.
-    let below = RwSignal::new(false);
-    after_frame(move || {
-        // The page may be gone by then (disposed signal): nothing to show.
-        below.try_set(true);
-    });
     let progress = move || app.with_assessment(|a| (a.progress.answered, a.progress.total));
 
     view! {
@@ -106,7 +96,7 @@ fn Results() -> impl IntoView {
                     }
                 })}
             </section>
-            <Show when=move || below.get() fallback=|| view! { <div class="below-pending"></div> }>
+            <AfterFirstFrame>
             <h2>"Top risks now"</h2>
             <RiskList pairs=top />
             <h2>"Risks by level"</h2>
@@ -128,7 +118,7 @@ fn Results() -> impl IntoView {
                 <h2>"Reminders"</h2>
                 <ul class="reminders">{move || app.reminders().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             </Show>
-            </Show>
+            </AfterFirstFrame>
         </Show>
     }
 }
