@@ -8,17 +8,18 @@
 //   node scripts/catalog-share.mjs DIST CATALOG_OUT_DIR   (prints JSON)
 import fs from "node:fs";
 import path from "node:path";
-import { compressed } from "./sizes.mjs";
+import { compressed, firstLoadFiles } from "./sizes.mjs";
 
 const [dist, catalogDir] = process.argv.slice(2);
 if (!dist || !catalogDir || !fs.existsSync(catalogDir)) {
   console.error("usage: node scripts/catalog-share.mjs DIST CATALOG_OUT_DIR (build.rs output: <target>/wasm32-unknown-unknown/release/build/thingrisk-*/out/catalog)");
   process.exit(2);
 }
-// The main wasm (wasm-bindgen's *_bg.wasm), not one of the lazy pages' chunks.
-const wasmName = fs.readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));
+// The main wasm: the one the page loads at start (as scripts/sizes.mjs finds
+// it), not one of the lazy pages' chunks.
+const wasmName = firstLoadFiles(dist).files.find((f) => f.endsWith(".wasm"));
 if (!wasmName) {
-  console.error(`catalog-share: no *_bg.wasm in ${dist}`);
+  console.error(`catalog-share: ${dist} loads no wasm at start`);
   process.exit(1);
 }
 const wasm = fs.readFileSync(path.join(dist, wasmName));
@@ -41,7 +42,6 @@ if (!files.length) {
   console.error(`catalog-share: none of ${candidates.join(", ")} from ${catalogDir} is in ${wasmName}`);
   process.exit(1);
 }
-const missing = [];
 const all = Buffer.concat(files.map((f) => fs.readFileSync(path.join(catalogDir, f))));
 const before = compressed(wasm);
 const after = compressed(blanked);
@@ -51,7 +51,6 @@ console.log(
       wasm: wasmName,
       files: files.length,
       embedded: files,
-      missing,
       json_raw: json,
       json_alone: compressed(all),
       wasm_before: before,
