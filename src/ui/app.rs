@@ -1,7 +1,8 @@
 use super::base::href;
 use super::components::{A, SampleBanner};
 use super::components::{Notices, UpdatePrompt};
-use super::lazy::{lazy_page, split_page};
+use super::later::after_frame;
+use super::lazy::{lazy_page, prefetch, split_page};
 use super::pages::{
     CatalogEntry, CatalogPage, DataPage, DevicePage, DeviceQuestions, DevicesPage, HomeQuestions,
     NotFound, PlanPage, ReportPage, ResultsPage, SupplyPage, Welcome,
@@ -17,6 +18,10 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     AppState::provide();
     let route = provide_router().route;
+    // The assessment's pages are the next thing almost every visit needs:
+    // fetched once the first page is on screen, not before (welcome pages
+    // become interactive without them).
+    after_frame(|| prefetch(assessment_pages));
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -53,33 +58,78 @@ pub fn App() -> impl IntoView {
 fn page(route: Route) -> AnyView {
     match route {
         Route::Welcome => view! { <Welcome /> }.into_any(),
-        Route::Devices => view! { <DevicesPage /> }.into_any(),
-        Route::Device(id) => view! { <DevicePage id /> }.into_any(),
-        Route::DeviceQuestions(id) => view! { <DeviceQuestions id /> }.into_any(),
-        Route::HomeQuestions => view! { <HomeQuestions /> }.into_any(),
-        Route::Results => view! { <ResultsPage /> }.into_any(),
-        Route::Data => lazy_page(data_page, |page| page()),
-        Route::Training => lazy_page(training_page, |page| page()),
-        Route::Presenter => lazy_page(presenter_page, |page| page()),
-        Route::Class => lazy_page(class_page, |page| page()),
-        Route::Plan => view! { <PlanPage /> }.into_any(),
-        Route::Report => lazy_page(report_page, |page| page()),
-        Route::Catalog => lazy_page(catalog_page, |page| page()),
-        Route::CatalogEntry(id) => lazy_page(catalog_entry_page, move |page| page(id.clone())),
-        Route::Supply => lazy_page(supply_page, |page| page()),
+        Route::Devices => lazy_page(assessment_pages, |p| (p.devices)()),
+        Route::Device(id) => lazy_page(assessment_pages, move |p| (p.device)(id.clone())),
+        Route::DeviceQuestions(id) => {
+            lazy_page(assessment_pages, move |p| (p.device_questions)(id.clone()))
+        }
+        Route::HomeQuestions => lazy_page(assessment_pages, |p| (p.home_questions)()),
+        Route::Results => lazy_page(assessment_pages, |p| (p.results)()),
+        Route::Data => lazy_page(more_pages, |p| (p.data)()),
+        Route::Training => lazy_page(more_pages, |p| (p.training)()),
+        Route::Presenter => lazy_page(more_pages, |p| (p.presenter)()),
+        Route::Class => lazy_page(more_pages, |p| (p.class)()),
+        Route::Plan => lazy_page(assessment_pages, |p| (p.plan)()),
+        Route::Report => lazy_page(more_pages, |p| (p.report)()),
+        Route::Catalog => lazy_page(more_pages, |p| (p.catalog)()),
+        Route::CatalogEntry(id) => lazy_page(more_pages, move |p| (p.catalog_entry)(id.clone())),
+        Route::Supply => lazy_page(more_pages, |p| (p.supply)()),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }
 
-// Rarely used pages: their code is fetched on first visit (see ui/lazy.rs).
-split_page!(data_page -> fn() -> AnyView = || view! { <DataPage /> }.into_any());
-split_page!(training_page -> fn() -> AnyView = || view! { <TrainingPage /> }.into_any());
-split_page!(presenter_page -> fn() -> AnyView = || view! { <PresenterPage /> }.into_any());
-split_page!(class_page -> fn() -> AnyView = || view! { <ClassPage /> }.into_any());
-split_page!(report_page -> fn() -> AnyView = || view! { <ReportPage /> }.into_any());
-split_page!(catalog_page -> fn() -> AnyView = || view! { <CatalogPage /> }.into_any());
-split_page!(catalog_entry_page -> fn(String) -> AnyView = |id| view! { <CatalogEntry id /> }.into_any());
-split_page!(supply_page -> fn() -> AnyView = || view! { <SupplyPage /> }.into_any());
+// The pages' code is in two chunks (see ui/lazy.rs), so that the main wasm
+// holds little more than the welcome page: the assessment's pages, fetched
+// as soon as the first page is on screen, and the rarely used ones, fetched
+// on first visit. Two groups rather than a chunk per page: wasm-split puts
+// code shared by several chunks in a chunk of its own per combination, and
+// many small chunks cost more to fetch and compile (measured 2026-11-30:
+// one chunk per page made 99 files, the assessment alone needing 68 of them
+// and 187 KB gzip; these two groups make 3 files, the assessment needing 2
+// and 147 KB).
+
+/// The assessment: devices, questions, results and plan.
+#[derive(Clone, Copy)]
+struct AssessmentPages {
+    devices: fn() -> AnyView,
+    device: fn(String) -> AnyView,
+    device_questions: fn(String) -> AnyView,
+    home_questions: fn() -> AnyView,
+    results: fn() -> AnyView,
+    plan: fn() -> AnyView,
+}
+split_page!(assessment_pages -> AssessmentPages = AssessmentPages {
+    devices: || view! { <DevicesPage /> }.into_any(),
+    device: |id| view! { <DevicePage id /> }.into_any(),
+    device_questions: |id| view! { <DeviceQuestions id /> }.into_any(),
+    home_questions: || view! { <HomeQuestions /> }.into_any(),
+    results: || view! { <ResultsPage /> }.into_any(),
+    plan: || view! { <PlanPage /> }.into_any(),
+});
+
+/// The rarely used pages: your data, training, presenter, class, report,
+/// catalog browser and entry, makers' checklist.
+#[derive(Clone, Copy)]
+struct MorePages {
+    data: fn() -> AnyView,
+    training: fn() -> AnyView,
+    presenter: fn() -> AnyView,
+    class: fn() -> AnyView,
+    report: fn() -> AnyView,
+    catalog: fn() -> AnyView,
+    catalog_entry: fn(String) -> AnyView,
+    supply: fn() -> AnyView,
+}
+split_page!(more_pages -> MorePages = MorePages {
+    data: || view! { <DataPage /> }.into_any(),
+    training: || view! { <TrainingPage /> }.into_any(),
+    presenter: || view! { <PresenterPage /> }.into_any(),
+    class: || view! { <ClassPage /> }.into_any(),
+    report: || view! { <ReportPage /> }.into_any(),
+    catalog: || view! { <CatalogPage /> }.into_any(),
+    catalog_entry: |id| view! { <CatalogEntry id /> }.into_any(),
+    supply: || view! { <SupplyPage /> }.into_any(),
+});
 
 /// "Saved" / "Saving…" / a problem, always visible in the header.
 #[component]

@@ -1,12 +1,15 @@
-//! Rarely used pages whose code is not in the main wasm: each one's code is
-//! cut into a chunk that the browser fetches on the page's first visit (the
-//! service worker precaches the chunks, so they also work offline).
+//! Pages whose code is not in the main wasm: it is cut into chunks that the
+//! browser fetches when first needed (the service worker precaches them, so
+//! they also work offline). The main wasm holds only what the welcome page
+//! needs (and the app's frame, state and engine), so the welcome page is
+//! interactive after far fewer bytes; see `app.rs` for the groups.
 //!
-//! A page is made lazy with one line in `app.rs`:
-//! `split_page!(training_page -> fn() -> AnyView = || view! { <TrainingPage /> }.into_any());`
-//! declares the split point `training_page()`, an async fn that loads the
-//! chunk and hands over the page's *constructor*, and the route renders
-//! `lazy_page(training_page, |page| page())`.
+//! A group of pages is made lazy in `app.rs` with
+//! `split_page!(more_pages -> MorePages = MorePages { training: || view! { <TrainingPage /> }.into_any(), .. });`
+//! which declares the split point `more_pages()`, an async fn that loads the
+//! chunk and hands over the pages' *constructors*; a route renders
+//! `lazy_page(more_pages, |p| (p.training)())`. Once a chunk is loaded, its
+//! pages are built at once, in the same render as an eager page would be.
 //!
 //! Why a constructor and not the page itself, and why not `Suspense`: a page
 //! built inside a future (`Suspend`, or awaiting the split point in
@@ -27,6 +30,8 @@
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 
 /// Where a lazy page is: chunk on its way, page constructor here, or the fetch failed.
 #[derive(Clone, Copy)]
@@ -37,9 +42,11 @@ enum Load<C> {
 }
 
 /// The page behind the split point `load` (declared with [`split_page!`]),
-/// built by `show` from the constructor the chunk hands over. Shows nothing
-/// while the chunk loads (a few milliseconds from the service worker's
-/// cache), and a message with "Try again" if it cannot be fetched.
+/// built by `show` from the constructors the chunk hands over. When the chunk
+/// is already loaded (every visit after the first) the page is built right
+/// away; otherwise an empty screen-tall space shows while it loads (a few milliseconds from the
+/// service worker's cache), and a message with "Try again" if it cannot be
+/// fetched.
 pub fn lazy_page<C, F>(
     load: fn() -> F,
     show: impl Fn(C) -> AnyView + Send + Sync + 'static,
@@ -48,10 +55,17 @@ where
     C: Copy + Send + Sync + 'static,
     F: Future<Output = Result<C, SplitLoaderError>> + 'static,
 {
+    let mut first = Box::pin(load());
+    // A loaded chunk's future is ready on its first poll (the loader keeps the
+    // finished load): no empty frame, and scroll and focus behave as on an
+    // eager page.
+    if let Poll::Ready(Ok(page)) = first.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        return show(page);
+    }
     let state = RwSignal::new(Load::Pending);
-    let fetch = move || {
+    let fetch = move |attempt: Pin<Box<F>>| {
         leptos::task::spawn_local(async move {
-            let next = match load().await {
+            let next = match attempt.await {
                 Ok(page) => Load::Ready(page),
                 Err(_) => Load::Failed,
             };
@@ -59,9 +73,10 @@ where
             state.try_set(next);
         })
     };
-    fetch();
+    fetch(first);
     (move || match state.get() {
-        Load::Pending => ().into_any(),
+        // Screen-tall, so the footer is not drawn in view and then pushed down.
+        Load::Pending => view! { <div class="page-pending" aria-busy="true"></div> }.into_any(),
         Load::Ready(page) => show(page),
         Load::Failed => view! {
             <section class="lazy-failed" aria-labelledby="lazy-failed-title">
@@ -75,7 +90,7 @@ where
                         type="button"
                         on:click=move |_| {
                             state.set(Load::Pending);
-                            fetch();
+                            fetch(Box::pin(load()));
                         }
                     >
                         "Try again"
@@ -88,9 +103,22 @@ where
     .into_any()
 }
 
-/// Declares the split point `$name()` of one lazy page: an async fn that
-/// fetches the chunk holding `$ctor` (and all code only it uses) and returns
-/// it. With the `nolazy` feature it returns `$ctor` at once, with no split.
+/// Starts loading the chunk behind `load` without waiting for it: called once
+/// the first page is on screen, so the next one is likely ready when asked
+/// for. A failed load is not kept (the page that needs it tries again).
+pub fn prefetch<C, F>(load: fn() -> F)
+where
+    F: Future<Output = Result<C, SplitLoaderError>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let _ = load().await;
+    });
+}
+
+/// Declares the split point `$name()` of a lazy page or group of pages: an
+/// async fn that fetches the chunk holding `$ctor` (and all code only it
+/// uses) and returns it: a constructor, or a `Copy` struct of them for a
+/// group. With the `nolazy` feature it returns `$ctor` at once, with no split.
 macro_rules! split_page {
     ($name:ident -> $ty:ty = $ctor:expr) => {
         #[cfg(not(feature = "nolazy"))]
