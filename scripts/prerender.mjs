@@ -9,7 +9,7 @@
 // happens in one task with nothing in between to paint. On any address other
 // than the app's root, boot-<hash>.js (sync, in <head>) marks the page before
 // first paint and the CSS hides the prerendered welcome, so a deep link never
-// flashes the wrong page.
+// flashes the wrong page; it also starts fetching the assessment's chunks.
 //
 // Used by scripts/pwa.mjs (Trunk's post_build hook); also runnable alone:
 //   node scripts/prerender.mjs DIR PUBLIC_URL
@@ -18,12 +18,27 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
+import { chunkFiles } from "./chunk-files.mjs";
 
-// The prerendered page in index.html is the welcome page: anywhere else,
-// hide it until the app has drawn the right one. (No comment in the file
-// itself: it is on the first load, before anything else.)
-const BOOT_SCRIPT = `if (location.pathname !== new URL(".", document.baseURI).pathname) document.documentElement.classList.add("deep-link");
+// The split point (src/ui/app.rs) whose chunks every page but the welcome page needs.
+export const DEEP_LINK_SPLIT = "assessment_pages";
+
+/**
+ * The boot script. The prerendered page in index.html is the welcome page:
+ * anywhere else, hide it until the app has drawn the right one, and fetch the
+ * assessment's chunks (`preload`, file names) beside the main wasm instead of
+ * once it runs (the welcome page is interactive without them; the app
+ * fetches them once it is on screen). No comment in the file itself: it is
+ * on the first load, before anything else.
+ */
+export function bootScript(preload) {
+  return `if (location.pathname !== new URL(".", document.baseURI).pathname) {
+  document.documentElement.classList.add("deep-link");
+  for (const f of ${JSON.stringify(preload)})
+    document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(f, document.baseURI).href }));
+}
 `;
+}
 
 /** The body the app draws at its root with empty storage, without scripts and Leptos' empty comment markers. */
 export async function renderWelcome(dir, base) {
@@ -69,9 +84,10 @@ export function inject(html, body, scriptUrl) {
 export async function prerender(dir, publicUrl) {
   const body = await renderWelcome(dir, publicUrl);
   if (!/<main[\s>]/.test(body)) throw new Error("prerendering found no <main> in the page the app drew");
-  const name = `boot-${crypto.createHash("sha256").update(BOOT_SCRIPT).digest("hex").slice(0, 16)}.js`;
+  const script = bootScript(await chunkFiles(dir, DEEP_LINK_SPLIT));
+  const name = `boot-${crypto.createHash("sha256").update(script).digest("hex").slice(0, 16)}.js`;
   for (const f of fs.readdirSync(dir)) if (/^boot-[0-9a-f]{16}\.js$/.test(f) && f !== name) fs.rmSync(path.join(dir, f));
-  fs.writeFileSync(path.join(dir, name), BOOT_SCRIPT);
+  fs.writeFileSync(path.join(dir, name), script);
   const indexPath = path.join(dir, "index.html");
   fs.writeFileSync(indexPath, inject(fs.readFileSync(indexPath, "utf8"), body, publicUrl + name));
   return { bytes: Buffer.byteLength(body), script: name };

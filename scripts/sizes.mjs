@@ -2,8 +2,9 @@
 // and the first-load set: what a browser fetches before the welcome page is
 // interactive (index.html and the scripts, styles, icon, manifest and preloads
 // it names, and the modules those scripts import; not the service worker's
-// precache, which runs afterwards, nor the lazy pages' wasm chunks, fetched on
-// a page's first visit, nor apple-touch-icon, which only Safari fetches, on
+// precache, which runs afterwards, nor the pages' wasm chunks, fetched when
+// first needed (the assessment's once the welcome page is on screen, or at
+// once beside the main wasm on any other page), nor apple-touch-icon, which only Safari fetches, on
 // "add to home screen").
 // gzip is `gzip -9` itself (node's zlib at level 9 comes out about 1% larger);
 // brotli is node's built-in brotli at quality 11, so no extra tool is needed. Used by scripts/bench.sh and scripts/size-check.sh.
