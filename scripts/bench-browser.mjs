@@ -6,12 +6,14 @@
 //   node scripts/bench-browser.mjs --dist DIR --household FILE [--rates 1,4 or none] [--samples 30] [--loads 5] [--no-lighthouse]
 //
 // What is measured, per CPU throttling rate:
-// - interactive: navigation start to the moment a click on "Start" on the
-//   welcome page has been handled (the devices page heading is in the DOM).
-//   The click is sent from inside the page as soon as the app's welcome h1
-//   exists (`app`); `h1` is when a welcome heading first appeared (the one
-//   prerendered into index.html, when the build has it). Median of --loads cold loads (each in
-//   a fresh browser context: empty HTTP cache, empty storage).
+// - interactive: navigation start to the app's own welcome page (the wasm
+//   running, so its buttons work; `app`); `h1` is when a welcome heading
+//   first appeared (the one prerendered into index.html, when the build has
+//   it). Then "Start" is clicked at once, from inside the page, and `start`
+//   is when the devices page shows: the worst case for the assessment's
+//   chunk, which the app fetches only once the welcome page is on screen.
+//   Median of --loads cold loads (each in a fresh browser context: empty
+//   HTTP cache, empty storage).
 // - first heat map: navigation start to the end of the first canvas drawing
 //   on /results, with the --household state (the saved format) put in
 //   localStorage before the page loads. Median of --loads cold loads.
@@ -145,12 +147,12 @@ async function interactive(env, rate) {
     const m = await page.evaluate(() => window.__start);
     runs.push(m);
     if (i === 0) {
-      // What the browser fetched before the app was interactive.
+      // What the browser fetched before the welcome page was interactive.
       const entries = await page.evaluate((t) => {
         const nav = performance.getEntriesByType("navigation")[0];
         const res = performance.getEntriesByType("resource").filter((r) => r.responseEnd <= t);
         return [nav, ...res].map((r) => ({ name: r.name, bytes: r.encodedBodySize, transfer: r.transferSize }));
-      }, m.handled);
+      }, m.app);
       runs.fetched = entries;
     }
     await context.close();
@@ -158,7 +160,7 @@ async function interactive(env, rate) {
   return {
     h1_ms: round(median(runs.map((r) => r.h1))),
     app_ms: round(median(runs.map((r) => r.app))),
-    interactive_ms: round(median(runs.map((r) => r.handled))),
+    start_ms: round(median(runs.map((r) => r.handled))),
     fetched: runs.fetched,
   };
 }
@@ -366,7 +368,7 @@ try {
     log(`CPU throttling ${rate}x`);
     const r = {};
     Object.assign(r, await interactive(env, rate));
-    log(`  interactive ${r.interactive_ms} ms`);
+    log(`  interactive ${r.app_ms} ms, Start handled ${r.start_ms} ms`);
     r.first_heat_map_ms = await firstHeatMap(env, rate);
     log(`  first heat map ${r.first_heat_map_ms} ms`);
     try {

@@ -131,7 +131,7 @@ export function markdown(m) {
     "|---|:-:|--:|--:|--:|",
     ...m.rows.map((r) => `| ${r.file} | ${r.first ? "yes" : r.lazy ? "on demand" : ""} | ${r.raw} | ${r.gzip} | ${r.brotli} |`),
     `| **all files** | | ${m.total.raw} | ${m.total.gzip} | ${m.total.brotli} |`,
-    `| **lazy pages' chunks** (${m.lazy.files}, fetched on a page's first visit) | | ${m.lazy.raw} | ${m.lazy.gzip} | ${m.lazy.brotli} |`,
+    `| **pages' chunks** (${m.lazy.files}, fetched after the first load, when first needed) | | ${m.lazy.raw} | ${m.lazy.gzip} | ${m.lazy.brotli} |`,
     `| **first-load transfer** | | **${m.firstLoad.raw}** (${kb(m.firstLoad.raw)} KiB) | **${m.firstLoad.gzip}** (${kb(m.firstLoad.gzip)} KiB) | **${m.firstLoad.brotli}** (${kb(m.firstLoad.brotli)} KiB) |`,
   ];
   return lines.join("\n");

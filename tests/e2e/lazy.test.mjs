@@ -73,6 +73,35 @@ test("the welcome page works before any chunk arrives; the assessment's follows,
   await context.close();
 });
 
+test("any page but the welcome page preloads the assessment's chunks beside the main wasm, each fetched once", async () => {
+  const env = await launch();
+  envs.push(env);
+  const { page, context, log } = await env.page({ serviceWorkers: "block" });
+  const wasmFetches = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((r) => /\.wasm$/.test(r.name))
+        .map((r) => ({ url: new URL(r.name).pathname, by: r.initiatorType })),
+    );
+  await page.goto(env.url + "results");
+  await page.getByRole("heading", { level: 1, name: "No home yet" }).waitFor();
+  const deep = (await wasmFetches()).filter((f) => CHUNK.test(f.url));
+  assert.ok(deep.some((f) => ASSESSMENT.test(f.url)), `assessment chunk fetched: ${JSON.stringify(deep)}`);
+  assert.deepEqual(deep.filter((f) => f.by !== "link"), [], "every chunk came from the boot script's preload");
+  for (const f of deep) assert.equal(log.requests.filter((u) => new URL(u).pathname === f.url).length, 1, `${f.url} fetched once`);
+
+  // The welcome page: no preload; the app fetches the chunks once it is on screen.
+  await page.goto(env.url);
+  await appReady(page);
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => /split_assessment_pages-/.test(r.name)));
+  const welcome = (await wasmFetches()).filter((f) => CHUNK.test(f.url));
+  assert.deepEqual(welcome.filter((f) => f.by === "link"), [], "nothing preloaded on the welcome page");
+  const errors = log.errors.filter((e) => !/status of 404/.test(e));
+  assert.deepEqual(errors, [], `no console errors, got: ${errors.join(" | ")}`);
+  await context.close();
+});
+
 test("a chunk that cannot be fetched shows a clear message, the app keeps working, and Try again recovers", async () => {
   const env = await launch();
   envs.push(env);
