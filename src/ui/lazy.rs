@@ -44,7 +44,8 @@ enum Load<C> {
 /// The page behind the split point `load` (declared with [`split_page!`]),
 /// built by `show` from the constructors the chunk hands over. When the chunk
 /// is already loaded (every visit after the first) the page is built right
-/// away; otherwise an empty screen-tall space shows while it loads (a few milliseconds from the
+/// away; otherwise a screen-tall space (saying "Loading this page…" if it
+/// takes a while) shows while it loads (a few milliseconds from the
 /// service worker's cache), and a message with "Try again" if it cannot be
 /// fetched.
 pub fn lazy_page<C, F>(
@@ -76,7 +77,14 @@ where
     fetch(first);
     (move || match state.get() {
         // Screen-tall, so the footer is not drawn in view and then pushed down.
-        Load::Pending => view! { <div class="page-pending" aria-busy="true"></div> }.into_any(),
+        // The note shows only if the wait is long enough to notice (CSS delay):
+        // a first visit on a slow network, not a chunk from the cache.
+        Load::Pending => view! {
+            <div class="page-pending" aria-busy="true">
+                <p class="pending-note" role="status">"Loading this page…"</p>
+            </div>
+        }
+        .into_any(),
         Load::Ready(page) => show(page),
         Load::Failed => view! {
             <section class="lazy-failed" aria-labelledby="lazy-failed-title">

@@ -44,11 +44,18 @@ test("the welcome page works before any chunk arrives; the assessment's follows,
   for (let i = 0; i < 100 && !held.some((r) => ASSESSMENT.test(r.request().url())); i++) await page.waitForTimeout(50);
   assert.ok(held.some((r) => ASSESSMENT.test(r.request().url())), "assessment chunk asked for");
   assert.ok(!log.requests.some((u) => MORE.test(u)), "the rare pages' chunk is not fetched at start-up");
+  // Start works meanwhile; the page it opens says it is loading (after a short
+  // delay, so a chunk from the cache does not flash it) until the chunk is in.
+  await page.getByRole("button", { name: "Start" }).click();
+  const note = page.getByRole("status").filter({ hasText: "Loading this page…" });
+  await note.waitFor();
+  await page.waitForFunction(() => getComputedStyle(document.querySelector(".pending-note")).opacity === "1");
+  const footer = await page.locator("footer").boundingBox();
+  assert.ok(footer.y >= page.viewportSize().height, `the footer stays below the fold while loading (at ${footer.y})`);
   release = true;
   for (const r of held) await r.continue();
-
-  await page.getByRole("button", { name: "Start" }).click();
   await page.getByRole("heading", { level: 1, name: "Your devices" }).waitFor();
+  assert.equal(await note.count(), 0);
   assert.ok(!log.requests.some((u) => MORE.test(u)), "still not the rare pages' chunk");
 
   const pages = [
