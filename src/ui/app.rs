@@ -19,8 +19,8 @@ pub fn App() -> impl IntoView {
     AppState::provide();
     let route = provide_router().route;
     // The assessment's pages are the next thing almost every visit needs:
-    // fetched once the first page is on screen, not before (welcome pages
-    // become interactive without them).
+    // fetched once the first page is on screen, not before (the welcome page
+    // is interactive without them).
     after_frame(|| prefetch(assessment_pages));
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
