@@ -86,27 +86,52 @@ where
         }
         .into_any(),
         Load::Ready(page) => show(page),
-        Load::Failed => view! {
-            <section class="lazy-failed" aria-labelledby="lazy-failed-title">
-                <h1 id="lazy-failed-title">"This page could not be loaded"</h1>
-                <p role="alert">
-                    "Its part of the app is downloaded on first use, and that download failed: "
-                    "this browser seems to be offline. Your saved answers are safe."
-                </p>
-                <p>
-                    <button
-                        type="button"
-                        on:click=move |_| {
-                            state.set(Load::Pending);
-                            fetch(Box::pin(load()));
-                        }
-                    >
-                        "Try again"
-                    </button>
-                </p>
-            </section>
+        Load::Failed => {
+            // Offline is the usual cause; online, the likely one is a new
+            // release on the host (this tab's chunk names are gone), which
+            // only a reload fixes.
+            let online = web_sys::window().is_some_and(|w| w.navigator().on_line());
+            let why = if online {
+                "a new version of ThingRisk may have been published since this page was opened: \
+                 reloading the page gets it."
+            } else {
+                "this browser seems to be offline."
+            };
+            let reload = |_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            };
+            view! {
+                <section class="lazy-failed" aria-labelledby="lazy-failed-title">
+                    <h1 id="lazy-failed-title">"This page could not be loaded"</h1>
+                    <p role="alert">
+                        "Its part of the app is downloaded on first use, and that download failed: "
+                        {why} " Your saved answers are safe."
+                    </p>
+                    <p class="actions">
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                state.set(Load::Pending);
+                                fetch(Box::pin(load()));
+                            }
+                        >
+                            "Try again"
+                        </button>
+                        {online
+                            .then(|| {
+                                view! {
+                                    <button type="button" on:click=reload>
+                                        "Reload the page"
+                                    </button>
+                                }
+                            })}
+                    </p>
+                </section>
+            }
+            .into_any()
         }
-        .into_any(),
     })
     .into_any()
 }

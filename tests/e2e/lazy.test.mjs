@@ -112,16 +112,20 @@ test("any page but the welcome page preloads the assessment's chunks beside the 
 test("a chunk that cannot be fetched shows a clear message, the app keeps working, and Try again recovers", async () => {
   const env = await launch();
   envs.push(env);
-  // No service worker: every chunk request reaches the (blocked) network, as on a first visit offline.
+  // No service worker: every chunk request reaches the network, as on a first visit.
   const { page, context } = await env.page({ serviceWorkers: "block" });
+  await context.route(MORE, (route) => route.abort("internetdisconnected"));
   await page.goto(env.url);
   await appReady(page);
-  await context.route(CHUNK, (route) => route.abort("internetdisconnected"));
   const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Results", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "No home yet" }).waitFor();
+  await context.setOffline(true);
 
   await nav.getByRole("link", { name: "Training", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "This page could not be loaded" }).waitFor();
   assert.match(await page.getByRole("alert").filter({ hasText: "offline" }).innerText(), /saved answers are safe/);
+  assert.equal(await page.getByRole("button", { name: "Reload the page" }).count(), 0, "no reload offered offline");
 
   // The app is alive: other pages work, and the lazy page fails again, cleanly.
   await nav.getByRole("link", { name: "Results", exact: true }).click();
@@ -130,8 +134,28 @@ test("a chunk that cannot be fetched shows a clear message, the app keeps workin
   await page.getByRole("heading", { level: 1, name: "This page could not be loaded" }).waitFor();
 
   // Back online: Try again loads the page in place.
-  await context.unroute(CHUNK);
+  await context.setOffline(false);
+  await context.unroute(MORE);
   await page.getByRole("button", { name: "Try again" }).click();
   await page.getByRole("heading", { level: 1, name: "Awareness training" }).waitFor();
+  await context.close();
+});
+
+test("online, a chunk that is gone (a new release on the host) is explained, and Reload gets the new version", async () => {
+  const env = await launch();
+  envs.push(env);
+  const { page, context } = await env.page({ serviceWorkers: "block" });
+  // This tab's chunk names no longer exist on the host.
+  await context.route(CHUNK, (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await page.goto(env.url);
+  await appReady(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Devices", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "This page could not be loaded" }).waitFor();
+  assert.match(await page.getByRole("alert").innerText(), /new version .* reloading the page gets it\. Your saved answers are safe/);
+  await context.unroute(CHUNK);
+  await page.getByRole("button", { name: "Reload the page" }).click();
+  // The devices page of a browser with no home yet.
+  await page.getByRole("heading", { level: 1, name: "No home yet" }).waitFor();
+  assert.match(new URL(page.url()).pathname, /\/devices$/);
   await context.close();
 });
