@@ -38,6 +38,37 @@ test("an unknown path under the subpath shows the app's own not-found page", asy
   await context.close();
 });
 
+test("the page's largest paint is the prerendered welcome page, not the app's identical copy drawn after it", async () => {
+  // The app swaps its copy in only once the browser has recorded the first
+  // paint (src/ui/mod.rs): else the later copy counts as the largest paint,
+  // and Lighthouse times it after the whole download. Several loads, as the
+  // race is a matter of milliseconds.
+  for (let i = 0; i < 5; i++) {
+    const { page, context } = await env.page({ viewport: { width: 412, height: 823 } });
+    await page.addInitScript(() => {
+      // Entries by paint time, and when #boot left (an entry's element reads
+      // null once it is out of the document, so it cannot tell).
+      window.__lcp = [];
+      new PerformanceObserver((list) => window.__lcp.push(...list.getEntries().map((e) => e.startTime))).observe({
+        type: "largest-contentful-paint",
+        buffered: true,
+      });
+      let seen = false;
+      new MutationObserver(() => {
+        if (document.getElementById("boot")) seen = true;
+        else if (seen && !window.__swap) window.__swap = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(env.url);
+    await appReady(page);
+    await page.waitForTimeout(300);
+    const lcp = await page.evaluate(() => window.__lcp.map((t) => (t < window.__swap ? "prerendered" : "app")));
+    assert.ok(lcp.length > 0, "a largest-contentful-paint entry");
+    assert.deepEqual(lcp.filter((k) => k !== "prerendered"), [], `load ${i + 1}: entries ${JSON.stringify(lcp)}`);
+    await context.close();
+  }
+});
+
 test("no request leaves the origin", async () => {
   const { page, context, log } = await env.page();
   await page.goto(env.url);
