@@ -21,24 +21,26 @@ import path from "node:path";
 import { transformSync } from "esbuild";
 
 const sha = (algo, data, enc = "hex") => crypto.createHash(algo).update(data).digest(enc);
-const HASHED = /-([0-9a-f]{16})\.(js|css)$/;
+// Trunk's file hashes are 64-bit numbers in hex without leading zeros (1 to 16
+// digits); the names this step gives are always 16.
+const HASHED = /-([0-9a-f]{1,16})\.(js|css)$/;
 
 /** The glue's file name: what Trunk's inline loader imports `init` from. */
 export function glueName(html) {
-  const m = html.match(/\bimport init, \* as bindings from '[^']*?([^/']+-[0-9a-f]{16}\.js)'/);
+  const m = html.match(/\bimport init, \* as bindings from '[^']*?([^/']+-[0-9a-f]{1,16}\.js)'/);
   return m ? m[1] : null;
 }
 
 /** The wasm's file name: what Trunk's inline loader passes to `init`. */
 export function wasmName(html) {
-  const m = html.match(/\bmodule_or_path: '[^']*?([^/']+-[0-9a-f]{16}_bg\.wasm)'/);
+  const m = html.match(/\bmodule_or_path: '[^']*?([^/']+-[0-9a-f]{1,16}_bg\.wasm)'/);
   return m ? m[1] : null;
 }
 
 /** File names of the stylesheets index.html links. */
 export function stylesheetNames(html) {
   return [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)]
-    .map(([tag]) => (tag.match(/\bhref="[^"]*?([^/"]+-[0-9a-f]{16}\.css)"/) || [])[1])
+    .map(([tag]) => (tag.match(/\bhref="[^"]*?([^/"]+-[0-9a-f]{1,16}\.css)"/) || [])[1])
     .filter(Boolean);
 }
 
@@ -100,10 +102,10 @@ function minifySplitLoaders(dir, file) {
 
 /** Renames the wasm `file` in `dir` after its content; returns index.html's new text (its SRI hash stays right). */
 function nameWasm(dir, html, file) {
-  const [, hash] = file.match(/-([0-9a-f]{16})_bg\.wasm$/);
+  const [, hash] = file.match(/-([0-9a-f]{1,16})_bg\.wasm$/);
   const content = sha("sha256", fs.readFileSync(path.join(dir, file))).slice(0, 16);
   if (content === hash) return html;
-  const name = file.replace(/-[0-9a-f]{16}_bg\.wasm$/, `-${content}_bg.wasm`);
+  const name = file.replace(/-[0-9a-f]{1,16}_bg\.wasm$/, `-${content}_bg.wasm`);
   fs.renameSync(path.join(dir, file), path.join(dir, name));
   return html.replaceAll(file, name);
 }
@@ -116,6 +118,10 @@ export function minifyAssets(dir, html) {
   // Once the loader is a file (pwa.mjs has run on this build) glue and wasm are done.
   const glue = glueName(html);
   const wasm = wasmName(html);
+  // Trunk's inline loader is still here but its names were not understood:
+  // fail rather than ship an unminified build (as a 15-digit hash once did).
+  if (/\bimport init\b/.test(html) && !(glue && wasm))
+    throw new Error("minify.mjs: cannot find the glue and wasm names in Trunk's loader: has its form changed?");
   // The glue names the chunk loaders, so they go first (the glue's hash then covers their names).
   if (glue) minifySplitLoaders(dir, glue);
   for (const file of [...(glue ? [glue] : []), ...stylesheetNames(html)]) html = minifyFile(dir, html, file);

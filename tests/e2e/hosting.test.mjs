@@ -9,9 +9,31 @@ import os from "node:os";
 import path from "node:path";
 import { launch, appReady, repo, BASE } from "./harness.mjs";
 import { generate, CSP } from "../../scripts/pwa.mjs";
+import { glueName, wasmName, stylesheetNames, minifyAssets } from "../../scripts/minify.mjs";
 
 const DIST = process.env.E2E_DIST || path.join(repo, "dist");
 const read = (f, dir = DIST) => fs.readFileSync(path.join(dir, f), "utf8");
+
+test("the build step reads Trunk's names whatever their hash's length, and fails loudly when it cannot", () => {
+  // Trunk writes a 64-bit hash in hex without leading zeros: 1 to 16 digits.
+  // A build whose hash had 15 once went out unminified without a word.
+  const html = `<link rel="stylesheet" href="/x/main-0c6cfccad0954d.css">
+<script type="module">import init, * as bindings from '/x/thingrisk-web-7a76ebf1cee0033.js';
+const wasm = await init({ module_or_path: '/x/thingrisk-web-7a76ebf1cee0033_bg.wasm' });</script>`;
+  assert.equal(glueName(html), "thingrisk-web-7a76ebf1cee0033.js");
+  assert.equal(wasmName(html), "thingrisk-web-7a76ebf1cee0033_bg.wasm");
+  assert.deepEqual(stylesheetNames(html), ["main-0c6cfccad0954d.css"]);
+  assert.throws(() => minifyAssets(os.tmpdir(), html.replace("module_or_path", "path")), /cannot find the glue and wasm names/);
+});
+
+test("the build's JS glue and chunk loader are minified", () => {
+  const files = fs.readdirSync(DIST).filter((f) => /^(thingrisk-web-|__wasm_split-)[0-9a-f]+\.js$/.test(f));
+  assert.ok(files.length >= 1, `glue found: ${files}`);
+  for (const f of files) {
+    const lines = read(f).split("\n");
+    assert.ok(lines.length < 40, `${f} is minified (${lines.length} lines)`);
+  }
+});
 
 let env;
 before(async () => {
