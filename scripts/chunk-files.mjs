@@ -13,7 +13,16 @@ export async function chunkFiles(dir, name) {
   const links = fs.readdirSync(dir).filter((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
   if (links.length === 0) return [];
   if (links.length > 1) throw new Error(`chunk-files: more than one chunk loader in ${dir}: ${links}`);
-  const loader = await import(pathToFileURL(path.join(dir, links[0])).href);
+  // Imported as a .mjs copy beside it (same relative URLs): a .js file outside
+  // a "type": "module" package makes node warn before it reads it as a module.
+  const copy = path.join(dir, `.chunk-files-${process.pid}.mjs`);
+  fs.copyFileSync(path.join(dir, links[0]), copy);
+  let loader;
+  try {
+    loader = await import(pathToFileURL(copy).href);
+  } finally {
+    fs.rmSync(copy);
+  }
   const load = loader[`__wasm_split_load_${name}`];
   if (typeof load !== "function") throw new Error(`chunk-files: ${links[0]} has no split point "${name}"`);
   // Stand-ins: the main module's exports (the loader reads them once a chunk's
