@@ -32,9 +32,12 @@ const PAINT_RECORD_LIMIT: Duration = Duration::from_secs(3);
 /// page is painted first.
 pub fn after_paint_recorded(f: fn()) {
     let done = Rc::new(Cell::new(false));
-    let run = move || {
-        if !done.replace(true) {
-            f()
+    let run = {
+        let done = done.clone();
+        move || {
+            if !done.replace(true) {
+                f()
+            }
         }
     };
     // PerformanceObserver.supportedEntryTypes: observing an unknown type only
@@ -50,7 +53,8 @@ pub fn after_paint_recorded(f: fn()) {
     if !supported {
         return after_frame(run);
     }
-    // The latest recorded paint; checked again until it is quiet.
+    // The latest recorded paint. The first record starts one check, which
+    // reads this again until it has been quiet (later records push it on).
     let last = Rc::new(Cell::new(f64::NEG_INFINITY));
     fn check(
         last: Rc<Cell<f64>>,
@@ -67,15 +71,23 @@ pub fn after_paint_recorded(f: fn()) {
     }
     let on_entries = {
         let (run, last, performance) = (run.clone(), last.clone(), performance.clone());
-        Closure::<dyn FnMut(web_sys::PerformanceObserverEntryList)>::new(
-            move |list: web_sys::PerformanceObserverEntryList| {
+        Closure::<dyn FnMut(web_sys::PerformanceObserverEntryList, web_sys::PerformanceObserver)>::new(
+            move |list: web_sys::PerformanceObserverEntryList,
+                  observer: web_sys::PerformanceObserver| {
+                // The app's own paints need no watching.
+                if done.get() {
+                    return observer.disconnect();
+                }
+                let first = last.get() == f64::NEG_INFINITY;
                 for entry in list.get_entries() {
                     let start = entry
                         .unchecked_into::<web_sys::PerformanceEntry>()
                         .start_time();
                     last.set(last.get().max(start));
                 }
-                check(last.clone(), performance.clone(), run.clone());
+                if first {
+                    check(last.clone(), performance.clone(), run.clone());
+                }
             },
         )
     };
@@ -89,8 +101,7 @@ pub fn after_paint_recorded(f: fn()) {
     let _ = js_sys::Reflect::set(&init, &"type".into(), &LCP.into());
     let _ = js_sys::Reflect::set(&init, &"buffered".into(), &JsValue::TRUE);
     observer.observe(init.unchecked_ref());
-    // One observer per page load, kept until the page goes (its records stop
-    // at the first input anyway).
+    // One observer per page load; it disconnects itself after the swap.
     on_entries.forget();
     leptos::prelude::set_timeout(run, PAINT_RECORD_LIMIT);
 }
