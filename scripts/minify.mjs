@@ -4,7 +4,8 @@
 // would also rewrite index.html (unquoted attributes, no <head>), which the
 // regular expressions of pwa.mjs and prerender.mjs do not expect, so it
 // stays off and scripts/pwa.mjs runs this first, on the staged build, before
-// it moves the inline loader out. esbuild does both kinds of file.
+// scripts/inline-startup.mjs rewrites the loader and inlines the stylesheet.
+// esbuild does both kinds of file.
 //
 // Each minified file gets a new name carrying the sha256 of its content (a
 // changed file under Trunk's old hashed name could be served stale from HTTP
@@ -115,7 +116,7 @@ function nameWasm(dir, html, file) {
  * wasm after its content; returns index.html's new text (the caller writes it).
  */
 export function minifyAssets(dir, html) {
-  // Once the loader is a file (pwa.mjs has run on this build) glue and wasm are done.
+  // Once Trunk's loader is gone (pwa.mjs has run on this build) glue and wasm are done.
   const glue = glueName(html);
   const wasm = wasmName(html);
   // Trunk's inline loader is still here but its names were not understood:

@@ -7,13 +7,14 @@
 // welcome page, footer) and places it in <div id="boot"> in index.html.
 // src/ui/mod.rs removes that div just before the app mounts, so the switch
 // happens in one task with nothing in between to paint. On any address other
-// than the app's root, boot-<hash>.js (sync, in <head>) marks the page before
-// first paint and the CSS hides the prerendered welcome, so a deep link never
-// flashes the wrong page; it also starts fetching the assessment's chunks.
+// than the app's root, the boot script (inline and sync, first in <head>)
+// marks the page before first paint and the CSS hides the prerendered
+// welcome, so a deep link never flashes the wrong page; it also starts
+// fetching the assessment's chunks. It is marked `data-hashed`: pwa.mjs,
+// which runs again after this, allows it in the CSP by its hash.
 //
 // Used by scripts/pwa.mjs (Trunk's post_build hook); also runnable alone:
 //   node scripts/prerender.mjs DIR PUBLIC_URL
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,8 +29,8 @@ export const DEEP_LINK_SPLIT = "assessment_pages";
  * anywhere else, hide it until the app has drawn the right one, and fetch the
  * assessment's chunks (`preload`, file names) beside the main wasm instead of
  * once it runs (the welcome page is interactive without them; the app
- * fetches them once it is on screen). No comment in the file itself: it is
- * on the first load, before anything else.
+ * fetches them once it is on screen). No comment in its text: it is part of
+ * every first load.
  */
 export function bootScript(preload) {
   return `if (location.pathname !== new URL(".", document.baseURI).pathname) {
@@ -70,13 +71,14 @@ export async function renderWelcome(dir, base) {
 
 /**
  * Puts `body` into index.html's <div id="boot"> (replacing an earlier one)
- * and links the boot script first in <head>. Returns the new HTML.
+ * and the boot script `script` first in <head>. Returns the new HTML.
  */
-export function inject(html, body, scriptUrl) {
+export function inject(html, body, script) {
   html = html.replace(/\n?<div id="boot">[\s\S]*?<\/div><!--\/boot-->/, "");
-  html = html.replace(/\n?\s*<script src="[^"]*boot-[0-9a-f]{16}\.js"[^>]*><\/script>/, "");
-  html = html.replace(/(<base [^>]*>)/, `$1\n    <script src="${scriptUrl}"></script>`);
-  if (!html.includes(scriptUrl)) throw new Error("index.html has no <base>: cannot place the boot script");
+  html = html.replace(/\n?\s*<script data-hashed data-boot>[\s\S]*?<\/script>/, "");
+  const tag = `<script data-hashed data-boot>${script}</script>`;
+  html = html.replace(/(<base [^>]*>)/, (base) => `${base}\n    ${tag}`);
+  if (!html.includes(tag)) throw new Error("index.html has no <base>: cannot place the boot script");
   return html.replace(/<body>/, `<body>\n<div id="boot">${body}</div><!--/boot-->`);
 }
 
@@ -85,12 +87,9 @@ export async function prerender(dir, publicUrl) {
   const body = await renderWelcome(dir, publicUrl);
   if (!/<main[\s>]/.test(body)) throw new Error("prerendering found no <main> in the page the app drew");
   const script = bootScript(await chunkFiles(dir, DEEP_LINK_SPLIT));
-  const name = `boot-${crypto.createHash("sha256").update(script).digest("hex").slice(0, 16)}.js`;
-  for (const f of fs.readdirSync(dir)) if (/^boot-[0-9a-f]{16}\.js$/.test(f) && f !== name) fs.rmSync(path.join(dir, f));
-  fs.writeFileSync(path.join(dir, name), script);
   const indexPath = path.join(dir, "index.html");
-  fs.writeFileSync(indexPath, inject(fs.readFileSync(indexPath, "utf8"), body, publicUrl + name));
-  return { bytes: Buffer.byteLength(body), script: name };
+  fs.writeFileSync(indexPath, inject(fs.readFileSync(indexPath, "utf8"), body, script));
+  return { bytes: Buffer.byteLength(body) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

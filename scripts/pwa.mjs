@@ -8,9 +8,12 @@
 // 0. The wasm-bindgen JS glue and the stylesheet are minified and renamed,
 //    with their SRI hashes in index.html computed again, and the wasm is
 //    named after its final content (scripts/minify.mjs; not in debug builds).
-// 1. Trunk's inline loader `<script type="module">import init…` moves into a
-//    hashed external file, so the CSP needs no 'unsafe-inline' and no hash.
-// 2. A Content-Security-Policy meta tag goes first in <head>.
+// 1. The stylesheet and Trunk's loader go inline into index.html, so the
+//    first paint and the app's start wait for no other file
+//    (scripts/inline-startup.mjs).
+// 2. A Content-Security-Policy meta tag goes first in <head>. It allows the
+//    inline scripts and styles this build made (marked `data-hashed`) by
+//    their sha256, and nothing else inline: no 'unsafe-inline'.
 // 3. manifest.webmanifest: name, icons, colours, start_url and scope = public URL.
 // 4. 404.html becomes a copy of the final index.html (static hosts answer
 //    unknown paths with it, so deep links survive a reload).
@@ -24,21 +27,27 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { minifyAssets } from "./minify.mjs";
+import { inlineStartup } from "./inline-startup.mjs";
 
-/** The policy. frame-ancestors only works as a header (see README). */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+/**
+ * The policy, given the sha256 sources of the page's own inline scripts and
+ * styles. frame-ancestors only works as a header (see README).
+ */
+export const csp = ({ scripts = [], styles = [] } = {}) => [
+  ["default-src 'self'"],
+  ["script-src 'self' 'wasm-unsafe-eval'", ...scripts],
+  ["style-src 'self'", ...styles],
+  ["img-src 'self' data: blob:"],
+  ["font-src 'self'"],
+  ["connect-src 'self'"],
+  ["worker-src 'self'"],
+  ["manifest-src 'self'"],
+  ["object-src 'none'"],
+  ["base-uri 'self'"],
+  ["form-action 'self'"],
+]
+  .map((d) => d.join(" "))
+  .join("; ");
 
 export const SW_FILE = "sw.js";
 export const MANIFEST_FILE = "manifest.webmanifest";
@@ -62,28 +71,30 @@ export function listFiles(dir) {
   return out.sort();
 }
 
-/** Step 1: the inline loader becomes `<name>-loader-<hash>.js`. Returns the new html. */
-export function externaliseLoader(dir, html, publicUrl) {
-  return html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (whole, body) => {
-    if (!/\bimport init\b/.test(body)) return whole;
-    const name = `thingrisk-loader-${sha("sha256", body).slice(0, 16)}.js`;
-    fs.writeFileSync(path.join(dir, name), body.trim() + "\n");
-    const integrity = `sha384-${sha("sha384", body.trim() + "\n", "base64")}`;
-    return `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`;
-  });
+/** Inline scripts or styles of the page: `[attributes, body]` of each `<tag>` with content. */
+export function inlineElements(html, tag) {
+  return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)<\\/${tag}>`, "g"))]
+    .filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && body.trim() !== "")
+    .map(([, attrs, body]) => [attrs, body]);
 }
 
-/** Inline scripts left in the page (none in a release build; trunk serve adds its autoreload). */
-export function inlineScripts(html) {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
-    ([, attrs, body]) => !/\bsrc=/.test(attrs) && body.trim() !== "",
-  );
+/** Inline scripts this build did not make (none in a release build; trunk serve adds its autoreload). */
+export function foreignScripts(html) {
+  return inlineElements(html, "script").filter(([attrs]) => !/\bdata-hashed\b/.test(attrs));
 }
+
+/** The CSP source that allows exactly this inline text. */
+export const hashSource = (text) => `'sha256-${sha("sha256", text, "base64")}'`;
 
 /** Step 2: the CSP meta tag, right after <meta charset> (before anything it governs). */
 export function addCsp(html) {
   const clean = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, "");
-  const tag = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`;
+  const hashes = (tag) =>
+    inlineElements(clean, tag)
+      .filter(([attrs]) => /\bdata-hashed\b/.test(attrs))
+      .map(([, body]) => hashSource(body));
+  const policy = csp({ scripts: hashes("script"), styles: hashes("style") });
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
   const charset = /<meta charset="[^"]*"\s*\/?>/;
   if (!charset.test(clean)) throw new Error("index.html has no <meta charset>: cannot place the CSP");
   return clean.replace(charset, (m) => `${m}\n    ${tag}`);
@@ -188,8 +199,8 @@ export function generate({ dir, publicUrl }) {
   let html = fs.readFileSync(indexPath, "utf8");
 
   if (process.env.TRUNK_PROFILE !== "debug") html = minifyAssets(dir, html);
-  html = externaliseLoader(dir, html, publicUrl);
-  const left = inlineScripts(html);
+  html = inlineStartup(dir, html, publicUrl);
+  const left = foreignScripts(html);
   if (left.length === 0) html = addCsp(html);
   else
     console.warn(
@@ -198,11 +209,6 @@ export function generate({ dir, publicUrl }) {
   fs.writeFileSync(indexPath, html);
   fs.writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest(publicUrl), null, 2) + "\n");
   fs.copyFileSync(indexPath, path.join(dir, "404.html"));
-
-  // Loaders of earlier runs on this dir (rerun after a change) are not part of the build.
-  const loaderRefs = new Set([...html.matchAll(/thingrisk-loader-[0-9a-f]{16}\.js/g)].map((m) => m[0]));
-  for (const f of fs.readdirSync(dir))
-    if (/^thingrisk-loader-[0-9a-f]{16}\.js$/.test(f) && !loaderRefs.has(f)) fs.rmSync(path.join(dir, f));
 
   const files = listFiles(dir).filter((f) => f !== SW_FILE);
   const version = buildVersion(dir, files, serviceWorker({ cacheName: "", publicUrl, files }));

@@ -1,7 +1,8 @@
 // Sizes of a release build: every file raw, gzip -9 and brotli (quality 11),
 // and the first-load set: what a browser fetches before the welcome page is
 // interactive (index.html and the scripts, styles, icon, manifest and preloads
-// it names, and the modules those scripts import; not the service worker's
+// it names, the glue and wasm its inline loader fetches, and the modules
+// those scripts import; not the service worker's
 // precache, which runs afterwards, nor the pages' wasm chunks, fetched when
 // first needed (the assessment's once the welcome page is on screen, or at
 // once beside the main wasm on any other page), nor apple-touch-icon, which only Safari fetches, on
@@ -69,11 +70,12 @@ export function firstLoadFiles(dir) {
     const rel = (a.rel || "").toLowerCase().split(/\s+/);
     if (a.href && rel.some((r) => FETCHED_RELS.has(r))) add(a.href);
   }
-  // The loader script (Trunk's, or the file scripts/pwa.mjs moves it to)
-  // imports the bindings and fetches the wasm: follow its string literals.
-  for (const f of [...files].filter((f) => f.endsWith(".js"))) {
-    const js = fs.readFileSync(path.join(dir, f), "utf8");
-    if (!/\binit\b/.test(js) || js.length > 4096) continue;
+  // The loader (an inline module script: Trunk's, or the one
+  // scripts/inline-startup.mjs writes) imports the glue and fetches the wasm:
+  // follow its string literals. The boot script, a classic script, only
+  // names the chunks a deep link preloads: not the welcome page's load.
+  for (const [, a, js] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (attrs(a).type !== "module" || attrs(a).src) continue;
     for (const [, url] of js.matchAll(/['"]([^'"]+\.(?:js|wasm))['"]/g)) add(url);
   }
   // A module's static imports load before it runs (the glue imports the lazy

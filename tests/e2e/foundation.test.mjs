@@ -69,6 +69,27 @@ test("the page's largest paint is the prerendered welcome page, not the app's id
   }
 });
 
+test("the wasm is requested once the prerendered welcome page has had its frame, and at once on any other page", async () => {
+  // scripts/inline-startup.mjs: the loader lets the prerendered page paint
+  // before the wasm download starts; a deep link has nothing to paint first.
+  for (const [route, waits] of [["", true], ["results", false], ["", true], ["devices", false]]) {
+    const { page, context, log } = await env.page();
+    await page.addInitScript(() => requestAnimationFrame(() => (window.__firstFrame = performance.now())));
+    await page.goto(env.url + route);
+    await appReady(page);
+    const { start, by, frame } = await page.evaluate(() => {
+      const wasm = performance.getEntriesByType("resource").filter((e) => /_bg\.wasm$/.test(e.name));
+      return { start: wasm.map((e) => e.startTime), by: wasm.map((e) => e.initiatorType), frame: window.__firstFrame };
+    });
+    assert.deepEqual(by, ["fetch"], `/${route}: the loader fetched the wasm, once`);
+    const when = `/${route}: wasm requested at ${start[0].toFixed(1)} ms, first frame at ${frame.toFixed(1)} ms`;
+    assert.ok(waits ? start[0] > frame : start[0] < frame, when);
+    // A deep link is answered with 404.html, status 404, as a static host does.
+    assert.deepEqual(log.errors.filter((e) => !(route && /status of 404/.test(e))), []);
+    await context.close();
+  }
+});
+
 test("no request leaves the origin", async () => {
   const { page, context, log } = await env.page();
   await page.goto(env.url);

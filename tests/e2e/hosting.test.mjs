@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch, appReady, repo, BASE } from "./harness.mjs";
-import { generate, CSP } from "../../scripts/pwa.mjs";
+import crypto from "node:crypto";
+import { generate } from "../../scripts/pwa.mjs";
 import { glueName, wasmName, stylesheetNames, minifyAssets } from "../../scripts/minify.mjs";
 
 const DIST = process.env.E2E_DIST || path.join(repo, "dist");
@@ -43,7 +44,7 @@ after(async () => {
   await env?.close();
 });
 
-test("the built pages carry a strict CSP and no inline script, style or foreign URL", () => {
+test("the built pages carry a strict CSP: inline only the build's own scripts and style, each allowed by its hash; no foreign URL", () => {
   const html = read("index.html");
   assert.equal(read("404.html"), html, "404.html is a copy of the final index.html");
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
@@ -51,18 +52,29 @@ test("the built pages carry a strict CSP and no inline script, style or foreign 
   const policy = Object.fromEntries(meta[1].split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   assert.deepEqual(policy["default-src"], ["'self'"]);
   assert.deepEqual(policy["connect-src"], ["'self'"]);
-  assert.deepEqual(policy["script-src"], ["'self'", "'wasm-unsafe-eval'"]);
-  assert.deepEqual(policy["style-src"], ["'self'"]);
   assert.doesNotMatch(meta[1], /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
   assert.ok(html.indexOf("Content-Security-Policy") < html.indexOf("<script"), "the CSP comes before any script");
-  // Every script is an external file of this build; no inline style anywhere.
-  for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    assert.equal(body.trim(), "", "no inline script");
-    const src = attrs.match(/src="([^"]+)"/)[1];
-    assert.ok(src.startsWith(BASE) && fs.existsSync(path.join(DIST, src.slice(BASE.length))), src);
+  // Inline: the boot script and the loader, and the stylesheet; the policy
+  // allows exactly their sha256 and nothing else inline.
+  const sha256 = (text) => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
+  const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, "g"))];
+  const scripts = inline("script");
+  assert.equal(scripts.length, 2, "boot script and loader");
+  for (const [, attrs, body] of scripts) {
+    assert.doesNotMatch(attrs, /\bsrc=/, "no script file");
+    assert.ok(body.trim() !== "" && /\bdata-hashed\b/.test(attrs), attrs);
   }
-  assert.doesNotMatch(html, /\sstyle=|<style/);
-  for (const f of ["index.html", "manifest.webmanifest", ...fs.readdirSync(DIST).filter((f) => f.endsWith(".css"))])
+  assert.deepEqual(policy["script-src"], ["'self'", "'wasm-unsafe-eval'", ...scripts.map(([, , body]) => sha256(body))]);
+  const styles = inline("style");
+  assert.equal(styles.length, 1, "the stylesheet");
+  assert.deepEqual(policy["style-src"], ["'self'", ...styles.map(([, , body]) => sha256(body))]);
+  assert.deepEqual(fs.readdirSync(DIST).filter((f) => f.endsWith(".css")), [], "no stylesheet file left");
+  assert.doesNotMatch(html, /\sstyle=/);
+  // What the loader fetches is this build's, under the public URL.
+  const fetched = [...scripts[1][2].matchAll(/"([^"]+\.(?:js|wasm))"/g)].map((m) => m[1]);
+  assert.equal(fetched.length, 2, `glue and wasm: ${fetched}`);
+  for (const url of fetched) assert.ok(url.startsWith(BASE) && fs.existsSync(path.join(DIST, url.slice(BASE.length))), url);
+  for (const f of ["index.html", "manifest.webmanifest"])
     assert.doesNotMatch(read(f), /(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}\//i, `${f} names no other origin`);
 });
 
@@ -81,6 +93,10 @@ test("the CSP is in force: injected inline script, handler, style and eval are b
     b.click();
     window.__spacing = getComputedStyle(b).letterSpacing;
     b.remove();
+    const st = document.createElement("style");
+    st.textContent = "body { word-spacing: 9px }";
+    document.head.append(st);
+    window.__wordSpacing = getComputedStyle(document.body).wordSpacing;
   });
   // Outside page.evaluate, which DevTools exempts from the policy.
   await page.evaluate(() => new Promise((r) => setTimeout(() => {
@@ -91,11 +107,11 @@ test("the CSP is in force: injected inline script, handler, style and eval are b
     }
     r();
   })));
-  const ran = await page.evaluate(() => [window.__inlineRan, window.__handlerRan, window.__spacing, window.__evalRan]);
-  assert.deepEqual(ran, [undefined, undefined, "normal", false]);
+  const ran = await page.evaluate(() => [window.__inlineRan, window.__handlerRan, window.__spacing, window.__wordSpacing, window.__evalRan]);
+  assert.deepEqual(ran, [undefined, undefined, "normal", "0px", false]);
   await page.waitForTimeout(200);
   const kinds = log.csp.map((v) => v.split(" ")[0]).sort();
-  assert.deepEqual(kinds, ["script-src", "script-src-attr", "script-src-elem", "style-src-attr"], log.csp.join("\n"));
+  assert.deepEqual(kinds, ["script-src", "script-src-attr", "script-src-elem", "style-src-attr", "style-src-elem"], log.csp.join("\n"));
   log.csp.length = 0; // these were ours on purpose
   // The app itself sets no cookie and keeps data only in localStorage.
   assert.equal(await page.evaluate(() => document.cookie), "");
@@ -155,21 +171,15 @@ test("a deep link under the subpath survives a reload, before and after the work
 /**
  * Turns a build made for public URL `from` into the one Trunk makes for `to`:
  * Trunk only writes the public URL into <base> and the asset URLs of
- * index.html and its loader, so undo the generator's loader step, swap the
- * prefix, and run the generator again as the Trunk hook does.
+ * index.html and its loader (inline in index.html), so swap the prefix there
+ * and run the generator again as the Trunk hook does.
  */
 function rehost(src, from, to) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thingrisk-rehost-"));
   fs.cpSync(src, dir, { recursive: true });
   for (const f of ["sw.js", "manifest.webmanifest", "404.html"]) fs.rmSync(path.join(dir, f));
   const swap = (s) => s.replaceAll(`"${from}`, `"${to}`).replaceAll(`'${from}`, `'${to}`);
-  let html = read("index.html", dir);
-  html = html.replace(/<script type="module" src="[^"]*?(thingrisk-loader-[0-9a-f]+\.js)"[^>]*><\/script>/, (_, loader) => {
-    const body = read(loader, dir);
-    fs.rmSync(path.join(dir, loader));
-    return `<script type="module">\n${swap(body)}</script>`;
-  });
-  html = swap(html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ""));
+  const html = swap(read("index.html", dir).replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ""));
   fs.writeFileSync(path.join(dir, "index.html"), html);
   generate({ dir, publicUrl: to });
   return dir;
@@ -179,7 +189,7 @@ test("the same app hosted at a domain root: loads, registers its worker at /, de
   const other = BASE === "/" ? "/thingrisk/" : "/";
   const dir = rehost(DIST, BASE, other);
   assert.match(read("index.html", dir), new RegExp(`<base href="${other}"`));
-  assert.ok(read("index.html", dir).includes(CSP));
+  assert.match(read("index.html", dir), /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   const root = await launch({ dir, base: other });
   try {
     const { page, context, log } = await root.page();
