@@ -8,6 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 
+let imports = 0;
+
 /** The chunk files, sorted, that loading `name` fetches from the build in `dir`. */
 export async function chunkFiles(dir, name) {
   const links = fs.readdirSync(dir).filter((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
@@ -19,7 +21,9 @@ export async function chunkFiles(dir, name) {
   fs.copyFileSync(path.join(dir, links[0]), copy);
   let loader;
   try {
-    loader = await import(pathToFileURL(copy).href);
+    // A fresh instance each call (the query): the loader remembers the
+    // chunks it has loaded, so a second split point would skip shared ones.
+    loader = await import(`${pathToFileURL(copy).href}?${++imports}`);
   } finally {
     fs.rmSync(copy);
   }

@@ -10,7 +10,7 @@
 // than the app's root, the boot script (inline and sync, first in <head>)
 // marks the page before first paint and the CSS hides the prerendered
 // welcome, so a deep link never flashes the wrong page; it also starts
-// fetching the assessment's chunks. It is marked `data-hashed`: pwa.mjs,
+// fetching that page's chunks. It is marked `data-hashed`: pwa.mjs,
 // which runs again after this, allows it in the CSP by its hash.
 //
 // Used by scripts/pwa.mjs (Trunk's post_build hook); also runnable alone:
@@ -21,22 +21,36 @@ import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
 import { chunkFiles } from "./chunk-files.mjs";
 
-// The split point (src/ui/app.rs) whose chunks every page but the welcome page needs.
-export const DEEP_LINK_SPLIT = "assessment_pages";
+/**
+ * Which split point's chunks (src/ui/app.rs) a deep link preloads, by the
+ * first segment of its path below the public URL: the rarely used pages', or
+ * else the assessment's. It follows `page()` in app.rs; an e2e test
+ * (lazy.test.mjs) opens every route and checks the preload against what the
+ * app fetches.
+ */
+export const DEEP_LINK_SPLITS = [
+  { split: "more_pages", segments: ["data", "training", "report", "catalog", "supply"] },
+  { split: "assessment_pages", segments: null },
+];
 
 /**
  * The boot script. The prerendered page in index.html is the welcome page:
- * anywhere else, hide it until the app has drawn the right one, and fetch the
- * assessment's chunks (`preload`, file names) beside the main wasm instead of
- * once it runs (the welcome page is interactive without them; the app
- * fetches them once it is on screen). No comment in its text: it is part of
- * every first load.
+ * anywhere else, hide it until the app has drawn the right one, and fetch
+ * that page's chunks beside the main wasm instead of once it runs (`groups`:
+ * DEEP_LINK_SPLITS with the file names of each split as `files`). The
+ * welcome page needs no chunk (the app fetches the assessment's once it is on
+ * screen). No comment in its text: it is part of every first load.
  */
-export function bootScript(preload) {
-  return `if (location.pathname !== new URL(".", document.baseURI).pathname) {
-  document.documentElement.classList.add("deep-link");
-  for (const f of ${JSON.stringify(preload)})
-    document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(f, document.baseURI).href }));
+export function bootScript(groups) {
+  const table = groups.map(({ segments, files }) => [segments, files]);
+  return `{
+  const base = new URL(".", document.baseURI).pathname;
+  if (location.pathname !== base) {
+    document.documentElement.classList.add("deep-link");
+    const first = location.pathname.slice(base.length).split("/")[0];
+    for (const f of ${JSON.stringify(table)}.find(([s]) => !s || s.includes(first))[1])
+      document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(f, document.baseURI).href }));
+  }
 }
 `;
 }
@@ -86,7 +100,9 @@ export function inject(html, body, script) {
 export async function prerender(dir, publicUrl) {
   const body = await renderWelcome(dir, publicUrl);
   if (!/<main[\s>]/.test(body)) throw new Error("prerendering found no <main> in the page the app drew");
-  const script = bootScript(await chunkFiles(dir, DEEP_LINK_SPLIT));
+  const groups = [];
+  for (const g of DEEP_LINK_SPLITS) groups.push({ ...g, files: await chunkFiles(dir, g.split) });
+  const script = bootScript(groups);
   const indexPath = path.join(dir, "index.html");
   fs.writeFileSync(indexPath, inject(fs.readFileSync(indexPath, "utf8"), body, script));
   return { bytes: Buffer.byteLength(body) };

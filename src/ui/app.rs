@@ -86,7 +86,9 @@ fn page(route: Route) -> AnyView {
 // many small chunks cost more to fetch and compile (measured 2026-11-30:
 // one chunk per page made 99 files, the assessment alone needing 68 of them
 // and 187 KB gzip; these two groups make 3 files, the assessment needing 2
-// and 147 KB).
+// and 147 KB). A deep link preloads its group's chunks: moving a page to the
+// other group means updating `DEEP_LINK_SPLITS` in scripts/prerender.mjs
+// (an e2e test in lazy.test.mjs fails until then).
 
 /// The assessment: devices, questions, results and plan.
 #[derive(Clone, Copy)]

@@ -1,12 +1,15 @@
 // Every page but the welcome page is lazy (src/ui/lazy.rs, groups in
 // src/ui/app.rs): its code is in a separate wasm chunk. The welcome page
 // works without any chunk; the assessment's chunk is fetched once it is on
-// screen, the rarely used pages' chunk on their first visit. While a chunk
+// screen, the rarely used pages' chunk on their first visit; a deep link
+// preloads its own group's chunks. While a chunk
 // loads, no error may show; when it cannot be fetched (offline before the
 // service worker has cached it), the page says so and "Try again" recovers.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, appReady } from "./harness.mjs";
+import path from "node:path";
+import { launch, appReady, repo } from "./harness.mjs";
+import { chunkFiles } from "../../scripts/chunk-files.mjs";
 
 const CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
 const envs = [];
@@ -87,30 +90,44 @@ test("the welcome page works before any chunk arrives; the assessment's follows,
   await context.close();
 });
 
-test("any page but the welcome page preloads the assessment's chunks beside the main wasm, each fetched once", async () => {
+test("a deep link preloads exactly its page's chunks beside the main wasm, each fetched once; the welcome page none", async () => {
   const env = await launch();
   envs.push(env);
-  const { page, context, log } = await env.page({ serviceWorkers: "block" });
-  const wasmFetches = () =>
-    page.evaluate(() =>
-      performance
-        .getEntriesByType("resource")
-        .filter((r) => /\.wasm$/.test(r.name))
-        .map((r) => ({ url: new URL(r.name).pathname, by: r.initiatorType })),
-    );
-  await page.goto(env.url + "results");
-  await page.getByRole("heading", { level: 1, name: "No home yet" }).waitFor();
-  const deep = (await wasmFetches()).filter((f) => CHUNK.test(f.url));
-  assert.ok(deep.some((f) => ASSESSMENT.test(f.url)), `assessment chunk fetched: ${JSON.stringify(deep)}`);
-  assert.deepEqual(deep.filter((f) => f.by !== "link"), [], "every chunk came from the boot script's preload");
-  for (const f of deep) assert.equal(log.requests.filter((u) => new URL(u).pathname === f.url).length, 1, `${f.url} fetched once`);
+  // The group of each route, as src/ui/app.rs makes them; the files of each
+  // group as the build's own chunk loader fetches them.
+  const groups = {
+    assessment_pages: ["devices", "devices/d1", "devices/d1/questions", "home-questions", "results", "plan"],
+    more_pages: ["data", "training", "training/present", "training/class", "report", "catalog", "catalog/scn.cam-stream", "supply"],
+  };
+  const DIST = process.env.E2E_DIST || path.join(repo, "dist");
+  for (const [split, routes] of Object.entries(groups)) {
+    const files = await chunkFiles(DIST, split);
+    assert.ok(files.length >= 2, `${split}: its own chunk and a shared one (${files})`);
+    for (const route of routes) {
+      const { page, context, log } = await env.page({ serviceWorkers: "block" });
+      await page.goto(env.url + route);
+      await appReady(page);
+      const preloaded = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((r) => r.initiatorType === "link" && /\.wasm$/.test(r.name))
+          .map((r) => new URL(r.name).pathname.split("/").pop())
+          .sort(),
+      );
+      assert.deepEqual(preloaded, files, `/${route} preloads the ${split} chunks`);
+      for (const f of files) assert.equal(log.requests.filter((u) => u.endsWith("/" + f)).length, 1, `/${route}: ${f} fetched once`);
+      assertNoErrors(log);
+      await context.close();
+    }
+  }
 
-  // The welcome page: no preload; the app fetches the chunks once it is on screen.
+  // The welcome page: no preload; the app fetches the assessment's chunks once it is on screen.
+  const { page, context, log } = await env.page({ serviceWorkers: "block" });
   await page.goto(env.url);
   await appReady(page);
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => /split_assessment_pages-/.test(r.name)));
-  const welcome = (await wasmFetches()).filter((f) => CHUNK.test(f.url));
-  assert.deepEqual(welcome.filter((f) => f.by === "link"), [], "nothing preloaded on the welcome page");
+  const byLink = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => r.initiatorType === "link" && /\.wasm$/.test(r.name)).length);
+  assert.equal(byLink, 0, "nothing preloaded on the welcome page");
   assertNoErrors(log);
   await context.close();
 });
