@@ -21,7 +21,7 @@
 //    hash of all file names and contents, so each release gets a new cache
 //    and a new worker, and the old cache goes when the new worker takes over.
 // 6. The welcome page is prerendered into index.html (scripts/prerender.mjs),
-//    then 4 and 5 run again on the result.
+//    with the boot script, then 2, 4 and 5 run again on the result.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -223,8 +223,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const publicUrl = process.argv[3] || process.env.TRUNK_PUBLIC_URL;
   let r = generate({ dir, publicUrl });
   // 6. The welcome page, prerendered into index.html by the app itself (needs
-  //    the steps above to run the build), then steps 4-5 again so 404.html and
-  //    the worker's cache carry the final index.html.
+  //    the steps above to run the build), then steps 2-5 again so the CSP
+  //    allows the boot script and 404.html and the worker's cache carry the
+  //    final index.html.
   if (process.env.THINGRISK_PRERENDER === "0" || r.inlineLeft) {
     console.warn("pwa.mjs: welcome page not prerendered (THINGRISK_PRERENDER=0 or a dev build)");
   } else {
