@@ -33,17 +33,36 @@ export const DEEP_LINK_SPLITS = [
   { split: "assessment_pages", segments: null },
 ];
 
+/** Where the boot script keeps a click made before the app runs; src/ui/early_click.rs reads it. */
+export const EARLY_CLICK = "__thingriskEarlyClick";
+
 /**
  * The boot script. The prerendered page in index.html is the welcome page:
  * anywhere else, hide it until the app has drawn the right one, and fetch
  * that page's chunks beside the main wasm instead of once it runs (`groups`:
  * DEEP_LINK_SPLITS with the file names of each split as `files`). The
  * welcome page needs no chunk (the app fetches the assessment's once it is on
- * screen). No comment in its text: it is part of every first load.
+ * screen).
+ *
+ * A click on a link or action button of the prerendered page, made before
+ * the app runs (seconds on a slow link), is not lost: the element is marked
+ * busy and the click kept, and the app does it on its own copy once it is
+ * on screen (src/ui/early_click.rs). A link is not followed meanwhile: that
+ * would start the whole download again.
+ *
+ * No comment in its text: it is part of every first load.
  */
 export function bootScript(groups) {
   const table = groups.map(({ segments, files }) => [segments, files]);
   return `{
+  addEventListener("click", (e) => {
+    const el = e.target.closest?.("#boot [data-action], #boot a[href]:not([href^='#'])");
+    if (!el || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    document.querySelector("#boot [aria-busy]")?.removeAttribute("aria-busy");
+    el.setAttribute("aria-busy", "true");
+    window.${EARLY_CLICK} = el.dataset.action ? "action:" + el.dataset.action : "href:" + el.getAttribute("href");
+  }, true);
   const base = new URL(".", document.baseURI).pathname;
   if (location.pathname !== base) {
     document.documentElement.classList.add("deep-link");

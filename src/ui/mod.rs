@@ -7,6 +7,7 @@ mod app;
 pub mod base;
 pub mod components;
 pub mod download;
+mod early_click;
 pub mod later;
 mod lazy;
 pub mod pages;
@@ -53,4 +54,5 @@ fn swap_in_app() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    early_click::replay();
 }

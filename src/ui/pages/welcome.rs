@@ -51,14 +51,14 @@ pub fn Welcome() -> impl IntoView {
                 "and what to do first."
             </p>
             <div class="actions">
-                <button type="button" class="primary" on:click=start>
+                <button type="button" class="primary" data-action="start" on:click=start>
                     {move || if has_data() { "Open my home" } else { "Start" }}
                 </button>
                 <Show when=has_data>
                     <A href=continue_href attr:class="button">"Continue where I left off"</A>
                 </Show>
                 <A href=href("/data") attr:class="button">"Import a saved file"</A>
-                <button type="button" on:click=try_sample>"Try a sample home"</button>
+                <button type="button" data-action="sample" on:click=try_sample>"Try a sample home"</button>
             </div>
             <div class="promise" role="note" aria-label="Privacy promise">
                 <h2>"Your answers never leave this browser"</h2>
