@@ -11,6 +11,7 @@ import { launch, appReady, repo, BASE } from "./harness.mjs";
 import crypto from "node:crypto";
 import { generate } from "../../scripts/pwa.mjs";
 import { glueName, wasmName, stylesheetNames, minifyAssets } from "../../scripts/minify.mjs";
+import { inlineStartup } from "../../scripts/inline-startup.mjs";
 
 const DIST = process.env.E2E_DIST || path.join(repo, "dist");
 const read = (f, dir = DIST) => fs.readFileSync(path.join(dir, f), "utf8");
@@ -25,6 +26,43 @@ const wasm = await init({ module_or_path: '/x/thingrisk-web-7a76ebf1cee0033_bg.w
   assert.equal(wasmName(html), "thingrisk-web-7a76ebf1cee0033_bg.wasm");
   assert.deepEqual(stylesheetNames(html), ["main-0c6cfccad0954d.css"]);
   assert.throws(() => minifyAssets(os.tmpdir(), html.replace("module_or_path", "path")), /cannot find the glue and wasm names/);
+});
+
+test("the startup step inlines the stylesheet and rewrites Trunk's loader, and fails loudly on a form it does not know", () => {
+  // Trunk's output, in the form the step expects (as in a release build).
+  const fixture = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), "thingrisk-inline-"));
+    fs.writeFileSync(path.join(d, "main-1a2b.css"), "body{margin:0}\n");
+    fs.writeFileSync(path.join(d, "app-3c4d_bg.wasm"), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+    return d;
+  };
+  const dir = fixture();
+  const html = `<head>
+<link rel="stylesheet" href="/x/main-1a2b.css" integrity="sha384-old"/>
+<script type="module">import init, * as bindings from '/x/app-3c4d.js';
+const wasm = await init({ module_or_path: '/x/app-3c4d_bg.wasm' });</script>
+<link rel="modulepreload" href="/x/app-3c4d.js" crossorigin="anonymous">
+<link rel="preload" href="/x/app-3c4d_bg.wasm" crossorigin="anonymous" integrity="sha384-x" as="fetch" type="application/wasm"></head>`;
+  const out = inlineStartup(dir, html, "/x/");
+  assert.match(out, /<style data-hashed>body\{margin:0\}<\/style>/);
+  assert.ok(!fs.existsSync(path.join(dir, "main-1a2b.css")), "the stylesheet file goes");
+  assert.doesNotMatch(out, /rel="preload"/, "Trunk's wasm preload goes");
+  assert.match(out, /rel="modulepreload"/, "the glue's modulepreload stays");
+  const loader = out.match(/<script type="module" data-hashed>([\s\S]*?)<\/script>/)[1];
+  assert.match(loader, /fetch\("\/x\/app-3c4d_bg\.wasm", \{ integrity: "sha384-[A-Za-z0-9+/=]+" \}\)/);
+  assert.match(loader, /import\("\/x\/app-3c4d\.js"\)/);
+  assert.equal(inlineStartup(dir, out, "/x/"), out, "a second run changes nothing");
+  // Forms it does not know: names it cannot read, or no preload to remove.
+  const broken = [
+    [html.replace("module_or_path", "path"), /cannot find the glue and wasm names/],
+    [html.replace(/<link rel="preload"[^>]*>/, ""), /preload of the wasm not found/],
+  ];
+  for (const [page, error] of broken) {
+    const d = fixture();
+    assert.throws(() => inlineStartup(d, page, "/x/"), error);
+    fs.rmSync(d, { recursive: true });
+  }
+  fs.rmSync(dir, { recursive: true });
 });
 
 test("the build's JS glue and chunk loader are minified", () => {
