@@ -46,9 +46,10 @@ export const EARLY_CLICK = "__thingriskEarlyClick";
  *
  * A click on a link or action button of the prerendered page, made before
  * the app runs (seconds on a slow link), is not lost: the element is marked
- * busy and the click kept, and the app does it on its own copy once it is
- * on screen (src/ui/early_click.rs). A link is not followed meanwhile: that
- * would start the whole download again.
+ * busy, the page's live region says so to screen readers, the click is
+ * kept, and the app does it on its own copy once it is on screen
+ * (src/ui/early_click.rs). A link is not followed meanwhile: that would
+ * start the whole download again.
  *
  * No comment in its text: it is part of every first load.
  */
@@ -61,6 +62,8 @@ export function bootScript(groups) {
     e.preventDefault();
     document.querySelector("#boot [aria-busy]")?.removeAttribute("aria-busy");
     el.setAttribute("aria-busy", "true");
+    const live = document.querySelector("#boot .notices");
+    if (live) live.replaceChildren(Object.assign(document.createElement("p"), { className: "visually-hidden", textContent: "ThingRisk is still loading: this opens in a moment." }));
     window.${EARLY_CLICK} = el.dataset.action ? "action:" + el.dataset.action : "href:" + el.getAttribute("href");
   }, true);
   const base = new URL(".", document.baseURI).pathname;

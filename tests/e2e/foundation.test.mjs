@@ -121,6 +121,7 @@ test("a click on the prerendered page before the app runs is kept, shown as busy
     const el = target(page.locator("#boot"));
     await el.click();
     assert.equal(await el.getAttribute("aria-busy"), "true", `${path}: marked busy`);
+    assert.match(await page.locator("#boot .notices[aria-live]").first().innerText(), /still loading/, `${path}: said to screen readers`);
     assert.equal(new URL(page.url()).pathname, BASE, `${path}: not followed while the app loads`);
     release();
     await page.locator("body > main").getByRole("heading", { level: 1, name: heading }).waitFor();
