@@ -2,9 +2,9 @@
 // src/ui/app.rs): its code is in a separate wasm chunk. The welcome page
 // works without any chunk; the assessment's chunk is fetched once it is on
 // screen, the rarely used pages' chunk on their first visit; a deep link
-// preloads its own group's chunks. While a chunk
-// loads, no error may show; when it cannot be fetched (offline before the
-// service worker has cached it), the page says so and "Try again" recovers.
+// preloads its own group's chunks. While a chunk loads, no error may show;
+// when it cannot be fetched (offline before the service worker has cached
+// it), the page says so and "Try again" recovers.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
