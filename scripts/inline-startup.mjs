@@ -18,12 +18,9 @@
 // 0.83-1.06 s, the app's own welcome page at about the same time as before.
 //
 // Used by scripts/pwa.mjs (step 1); idempotent, as that script is.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { glueName, wasmName, stylesheetNames } from "./minify.mjs";
-
-const sha384 = (data) => `sha384-${crypto.createHash("sha384").update(data).digest("base64")}`;
+import { glueName, wasmName, stylesheetNames, integrity } from "./minify.mjs";
 
 /**
  * The loader: `glue` and `wasm` are URLs, `integrity` the wasm's SRI hash.
@@ -42,16 +39,14 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: insta
 
 /** Trunk's stylesheet links become `<style>` with the file's content; the files go. */
 export function inlineStylesheets(dir, html) {
-  for (const file of stylesheetNames(html)) {
+  return html.replace(/<link\b[^>]*>/g, (tag) => {
+    const [file] = stylesheetNames(tag);
+    if (!file) return tag;
     const css = fs.readFileSync(path.join(dir, file), "utf8");
     if (/<\/style/i.test(css)) throw new Error(`inline-startup: ${file} contains "</style": cannot inline it`);
-    html = html.replace(
-      new RegExp(`<link\\b[^>]*\\bhref="[^"]*${file.replace(/\./g, "\\.")}"[^>]*>`),
-      () => `<style data-hashed>${css.trim()}</style>`,
-    );
     fs.rmSync(path.join(dir, file));
-  }
-  return html;
+    return `<style data-hashed>${css.trim()}</style>`;
+  });
 }
 
 /** Trunk's loader becomes `loaderScript`, and its <link rel=preload> of the wasm goes. */
@@ -64,12 +59,15 @@ export function inlineLoader(dir, html, publicUrl) {
   const body = loaderScript({
     glue: publicUrl + glue,
     wasm: publicUrl + wasm,
-    integrity: sha384(fs.readFileSync(path.join(dir, wasm))),
+    integrity: integrity(fs.readFileSync(path.join(dir, wasm))),
   });
   html = html.replace(trunk[0], () => `<script type="module" data-hashed>${body}</script>`);
-  const preload = new RegExp(`\\s*<link\\b(?=[^>]*\\brel="preload")[^>]*${wasm.replace(/\./g, "\\.")}[^>]*>`);
-  if (!preload.test(html)) throw new Error("inline-startup: Trunk's preload of the wasm not found: has its form changed?");
-  return html.replace(preload, "");
+  let preloads = 0;
+  html = html.replace(/\s*<link\b[^>]*>/g, (tag) =>
+    /\brel="preload"/.test(tag) && tag.includes(wasm) ? (preloads++, "") : tag,
+  );
+  if (!preloads) throw new Error("inline-startup: Trunk's preload of the wasm not found: has its form changed?");
+  return html;
 }
 
 /** Both steps on index.html's text `html` of the build in `dir`; returns the new text. */

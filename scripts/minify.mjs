@@ -51,11 +51,13 @@ export function minifySource(code, kind) {
   return transformSync(code, { ...options, minify: true, legalComments: "none" }).code;
 }
 
+/** The SRI hash of `content`: "sha384-…". */
+export const integrity = (content) => `sha384-${sha("sha384", content, "base64")}`;
+
 /** Sets integrity="sha384-…" on every <link>/<script> tag that names `file`. */
 export function setIntegrity(html, file, content) {
-  const integrity = `sha384-${sha("sha384", content, "base64")}`;
   return html.replace(/<(?:link|script)\b[^>]*>/g, (tag) =>
-    tag.includes(file) ? tag.replace(/\bintegrity="[^"]*"/, `integrity="${integrity}"`) : tag,
+    tag.includes(file) ? tag.replace(/\bintegrity="[^"]*"/, `integrity="${integrity(content)}"`) : tag,
   );
 }
 

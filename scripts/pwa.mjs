@@ -78,9 +78,12 @@ export function inlineElements(html, tag) {
     .map(([, attrs, body]) => [attrs, body]);
 }
 
+/** Made by this build and allowed by its hash (scripts/inline-startup.mjs, scripts/prerender.mjs). */
+const hashed = ([attrs]) => /\bdata-hashed\b/.test(attrs);
+
 /** Inline scripts this build did not make (none in a release build; trunk serve adds its autoreload). */
 export function foreignScripts(html) {
-  return inlineElements(html, "script").filter(([attrs]) => !/\bdata-hashed\b/.test(attrs));
+  return inlineElements(html, "script").filter((e) => !hashed(e));
 }
 
 /** The CSP source that allows exactly this inline text. */
@@ -91,7 +94,7 @@ export function addCsp(html) {
   const clean = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, "");
   const hashes = (tag) =>
     inlineElements(clean, tag)
-      .filter(([attrs]) => /\bdata-hashed\b/.test(attrs))
+      .filter(hashed)
       .map(([, body]) => hashSource(body));
   const policy = csp({ scripts: hashes("script"), styles: hashes("style") });
   const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
