@@ -47,12 +47,12 @@ pub fn after_paint_recorded(f: fn()) {
         .ok()
         .and_then(|types| types.dyn_into::<js_sys::Array>().ok())
         .is_some_and(|types| types.includes(&LCP.into(), 0));
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+    let Some(performance) = web_sys::window()
+        .and_then(|w| w.performance())
+        .filter(|_| supported)
+    else {
         return after_frame(run);
     };
-    if !supported {
-        return after_frame(run);
-    }
     // The latest recorded paint. The first record starts one check, which
     // reads this again until it has been quiet (later records push it on).
     let last = Rc::new(Cell::new(f64::NEG_INFINITY));
