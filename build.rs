@@ -64,6 +64,7 @@ const CONDITION_SOURCES: &[&str] = &[
     "support-ended",
     "support-ending-soon",
     "updates-unchecked",
+    "device",
 ];
 const DIMENSIONS: &[&str] = &["information", "privacy", "safety", "property"];
 const AXES: &[&str] = &["likelihood", "impact"];
@@ -242,7 +243,8 @@ impl Compact {
                 None => w.0.push(0), // ConditionSource::Question
                 Some(v) => w.variant(v, CONDITION_SOURCES)?,
             }
-            Some(())
+            w.applies_to(c, "applies_to", false)?;
+            w.strs(c, "voids", false)
         })?;
         self.list(files.get("scenarios")?, "scenario", true, |w, s| {
             w.str(s, "id")?;
@@ -254,6 +256,11 @@ impl Compact {
             w.enum_field(s, "theme", THEMES)?;
             w.list(s, "matters", false, |w, m| w.variant(m, MATTERS))?;
             w.u8(s, "likelihood")?;
+            w.list(s, "paths", false, |w, p| {
+                w.str(p, "id")?;
+                w.str(p, "name")?;
+                w.u8(p, "likelihood")
+            })?;
             let impact = s.get("impact")?;
             for d in DIMENSIONS {
                 w.u8(impact, d)?;
@@ -270,12 +277,13 @@ impl Compact {
                         w.variant(d, DIMENSIONS)?;
                     }
                 }
-                Some(())
+                w.opt_str(c, "path")
             })?;
             w.list(s, "treatments", true, |w, t| {
                 w.str(t, "control")?;
                 w.enum_field(t, "axis", AXES)?;
-                w.f32(t, "strength", true)
+                w.f32(t, "strength", true)?;
+                w.strs(t, "paths", false)
             })?;
             w.refs(s)
         })?;

@@ -101,6 +101,7 @@ fn scenario(n: usize, matters: Vec<Matter>) -> Scenario {
         theme: Theme::Privacy,
         matters,
         likelihood: 3,
+        paths: Vec::new(),
         impact: Impact {
             information: 2,
             privacy: 4,
@@ -117,6 +118,7 @@ fn scenario(n: usize, matters: Vec<Matter>) -> Scenario {
             control: s("ctl.set-password"),
             axis: Axis::Likelihood,
             strength: 0.5,
+            paths: Vec::new(),
         }],
         refs: References::default(),
     }
@@ -128,6 +130,7 @@ fn effect(condition: &str, likelihood: f32) -> ConditionEffect {
         likelihood,
         impact: 0.0,
         dimension: None,
+        path: None,
     }
 }
 
@@ -181,16 +184,19 @@ fn minimal() -> Catalog {
         control: s("ctl.guest-network"),
         axis: Axis::Impact,
         strength: 0.3,
+        paths: Vec::new(),
     });
     scenarios[2].treatments.push(Treatment {
         control: s("ctl.vendor-patches"),
         axis: Axis::Likelihood,
         strength: 1.0,
+        paths: Vec::new(),
     });
     scenarios[3].treatments.push(Treatment {
         control: s("ctl.provider-disclosure"),
         axis: Axis::Likelihood,
         strength: 0.2,
+        paths: Vec::new(),
     });
     scenarios[0].refs = References {
         iso_27400: strings(&["7.1.2.15"]),
@@ -285,6 +291,8 @@ fn minimal() -> Catalog {
             name: s(id),
             description: s("A fact."),
             source,
+            applies_to: AppliesTo::default(),
+            voids: Vec::new(),
         })
         .collect(),
         scenarios,

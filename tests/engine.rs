@@ -182,7 +182,8 @@ fn derived_condition_raises_inherent_likelihood() {
             weight: 1.0,
             likelihood: 1.0,
             impact: 0.0,
-            dimension: None
+            dimension: None,
+            paths: vec![],
         }
     );
     assert_eq!(
@@ -596,7 +597,7 @@ fn planned_controls_change_only_the_projected_picture() {
 }
 
 #[test]
-fn plan_ranks_controls_by_risk_reduction_per_effort() {
+fn plan_takes_steps_in_order_each_counted_after_the_ones_before() {
     let cat = catalog();
     let mut router = device("r", "dev.router");
     router
@@ -604,13 +605,20 @@ fn plan_ranks_controls_by_risk_reduction_per_effort() {
         .insert("q.default-password".into(), Answer::No);
     let h = home(vec![router]);
     let plan = plan(&cat, &h, today());
-    // Inherent 4 × 4 = 16. Password (0.6, effort 1): 1 + 3 × 0.4 = 2.2 → 8.8, drop 7.2.
-    // Auto-updates (0.5, effort 2, unanswered): 1 + 3 × 0.5 = 2.5 → 10, drop 6, value 3.
+    // Inherent 4 × 4 = 16. Password (0.6, effort 1, answered no): 1 + 3 × 0.4
+    // = 2.2 → 8.8, drop 7.2: High → Low, and a known gap, so first.
+    // Auto-updates (0.5, effort 2, unanswered) once the password is changed:
+    // 1 + 3 × 0.4 × 0.5 = 1.6 → 6.4, drop 2.4, value 1.2.
     let ids: Vec<&str> = plan.iter().map(|e| e.control).collect();
     assert_eq!(ids, ["ctl.default-password", "ctl.auto-updates"]);
     assert!(close(plan[0].reduction, 7.2) && close(plan[0].value, 7.2));
-    assert!(close(plan[1].reduction, 6.0) && close(plan[1].value, 3.0));
+    assert!(close(plan[1].reduction, 2.4) && close(plan[1].value, 1.2));
     assert_eq!((plan[0].rank, plan[1].rank), (1, 2));
+    assert!(plan[0].answered && !plan[1].answered);
+    let worst = plan[0].worst.expect("it lowers a level");
+    assert_eq!((worst.from, worst.to), (4, 2));
+    // The second step's "now" is the first step's result.
+    assert!(close(plan[1].lowers[0].current_score, 8.8));
     let l = &plan[0].lowers[0];
     assert_eq!((&*l.device, l.scenario), ("r", "scn.router-takeover"));
     assert_eq!((l.current_level, l.projected_level), (4, 2));
@@ -625,11 +633,15 @@ fn plan_ranks_controls_by_risk_reduction_per_effort() {
         .insert("q.auto-updates".into(), Answer::NotApplicable);
     assert!(plan_of(&cat, &h2).is_empty());
 
-    // Equal values are ranked by control id.
+    // Two known gaps equal in every figure are ranked by control id.
     let mut cat2 = cat.clone();
     cat2.scenarios[1].treatments[1].strength = 0.6;
     cat2.controls[4].effort = 1;
-    let ids: Vec<&str> = plan_of(&cat2, &h).iter().map(|e| e.control).collect();
+    let mut h3 = h.clone();
+    h3.devices[0]
+        .answers
+        .insert("q.auto-updates".into(), Answer::No);
+    let ids: Vec<&str> = plan_of(&cat2, &h3).iter().map(|e| e.control).collect();
     assert_eq!(ids, ["ctl.auto-updates", "ctl.default-password"]);
 }
 

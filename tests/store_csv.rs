@@ -128,8 +128,8 @@ fn a_missing_default_password_shows_in_the_router_rows() {
     let rows = read_csv(&state_risk_register(catalog, &State::new(vec![h]), today()));
     let takeover = rows
         .iter()
-        .find(|r| r[1] == "Router, \"main\"" && r[4] == "scn.router-takeover");
-    let takeover = takeover.expect("the router takeover row");
+        .find(|r| r[1] == "Router, \"main\"" && r[4] == "scn.default-password");
+    let takeover = takeover.expect("the router's factory-password row");
     assert!(
         takeover[12]
             .split("; ")

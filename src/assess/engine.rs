@@ -98,6 +98,16 @@ pub struct Engine<'c> {
     pub(crate) scenario_conditions: Vec<Vec<Option<usize>>>,
     /// Per scenario, per treatment: the control's position.
     pub(crate) scenario_treatments: Vec<Vec<Option<usize>>>,
+    /// Per scenario: its paths' base likelihoods (one when it lists none).
+    pub(crate) scenario_paths: Vec<Vec<f32>>,
+    /// Per scenario, per condition effect: the paths its likelihood step moves.
+    pub(crate) effect_paths: Vec<Vec<PathMask>>,
+    /// Per scenario, per treatment: the paths it stops.
+    pub(crate) treatment_paths: Vec<Vec<PathMask>>,
+    /// Per condition: the devices a `device` condition holds for.
+    pub(crate) condition_applies: Vec<Applies>,
+    /// Per condition: the controls it voids, by position.
+    pub(crate) condition_voids: Vec<Vec<usize>>,
     /// Per control: the questions that set it, in catalog order.
     pub(crate) control_questions: Vec<Vec<usize>>,
     /// Per condition: the questions that set it, in catalog order.
@@ -109,11 +119,32 @@ pub struct Engine<'c> {
     pub(crate) category_contexts: Vec<DeviceContext<'c>>,
 }
 
+/// A set of a scenario's paths, one bit per path (see `rules::MAX_PATHS`).
+pub type PathMask = u8;
+
+/// Every path of a scenario.
+pub(crate) const ALL_PATHS: PathMask = PathMask::MAX;
+
+/// The mask of the named paths of a scenario; every path when none is named.
+fn path_mask(paths: &[crate::catalog::Path], named: &[&str]) -> PathMask {
+    if named.is_empty() {
+        return ALL_PATHS;
+    }
+    paths
+        .iter()
+        .take(super::rules::MAX_PATHS)
+        .enumerate()
+        .filter(|(_, p)| named.contains(&p.id.as_str()))
+        .fold(0, |m, (k, _)| m | (1 << k))
+}
+
 /// What the engine knows about one device of a household.
 #[derive(Debug, Clone)]
 pub(crate) struct DeviceContext<'c> {
     /// Known capability ids after overrides.
     pub capabilities: Vec<&'c str>,
+    /// Per condition: does a `device` condition hold for this device?
+    pub device_conditions: Vec<bool>,
     /// Applicable scenarios, in catalog order.
     pub scenarios: Vec<usize>,
     /// Per question: does it concern this device (either scope)?
@@ -158,6 +189,7 @@ impl<'c> Engine<'c> {
             .iter()
             .map(|s| &s.applies_to)
             .chain(catalog.questions.iter().map(|q| &q.applies_to))
+            .chain(catalog.conditions.iter().map(|c| &c.applies_to))
             .flat_map(|a| a.capabilities.iter());
         let declared = catalog.capabilities.iter().map(|c| &c.id);
         let mut declared_capabilities = 0;
@@ -210,6 +242,57 @@ impl<'c> Engine<'c> {
                     .collect()
             })
             .collect();
+        let scenario_paths = catalog
+            .scenarios
+            .iter()
+            .map(|s| {
+                if s.paths.is_empty() {
+                    vec![f32::from(s.likelihood)]
+                } else {
+                    let n = s.paths.len().min(super::rules::MAX_PATHS);
+                    s.paths[..n].iter().map(|p| f32::from(p.likelihood)).collect()
+                }
+            })
+            .collect();
+        let effect_paths = catalog
+            .scenarios
+            .iter()
+            .map(|s| {
+                let named = |e: &crate::catalog::ConditionEffect| match &e.path {
+                    Some(p) => path_mask(&s.paths, &[p.as_str()]),
+                    None => ALL_PATHS,
+                };
+                s.conditions.iter().map(named).collect()
+            })
+            .collect();
+        let treatment_paths = catalog
+            .scenarios
+            .iter()
+            .map(|s| {
+                s.treatments
+                    .iter()
+                    .map(|t| {
+                        let named: Vec<&str> = t.paths.iter().map(String::as_str).collect();
+                        path_mask(&s.paths, &named)
+                    })
+                    .collect()
+            })
+            .collect();
+        let condition_applies = catalog
+            .conditions
+            .iter()
+            .map(|c| Applies::new(&c.applies_to, &categories, &capabilities))
+            .collect();
+        let condition_voids = catalog
+            .conditions
+            .iter()
+            .map(|c| {
+                c.voids
+                    .iter()
+                    .filter_map(|id| controls.get(id.as_str()).copied())
+                    .collect()
+            })
+            .collect();
         let mut control_questions = vec![Vec::new(); catalog.controls.len()];
         let mut condition_questions = vec![Vec::new(); catalog.conditions.len()];
         let mut targets = Vec::with_capacity(catalog.questions.len());
@@ -251,6 +334,11 @@ impl<'c> Engine<'c> {
             question_applies,
             scenario_conditions,
             scenario_treatments,
+            scenario_paths,
+            effect_paths,
+            treatment_paths,
+            condition_applies,
+            condition_voids,
             control_questions,
             condition_questions,
             targets,
@@ -365,8 +453,18 @@ impl<'c> Engine<'c> {
                 concerned && (applies.empty || applies.matches(category, &has))
             })
             .collect();
+        let device_conditions = self
+            .catalog
+            .conditions
+            .iter()
+            .zip(&self.condition_applies)
+            .map(|(c, applies)| {
+                c.source == ConditionSource::Device && applies.matches(category, &has)
+            })
+            .collect();
         DeviceContext {
             capabilities,
+            device_conditions,
             scenarios,
             relevant,
         }

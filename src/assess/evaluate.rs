@@ -5,13 +5,16 @@
 use super::aggregate::{HeatMaps, LevelCounts, TopRisks};
 use super::answer::Answer;
 use super::date::Date;
-use super::engine::{DeviceContext, Engine, Target};
+use super::engine::{ALL_PATHS, DeviceContext, Engine, PathMask, Target};
 use super::explain::{Stage, Step};
 use super::household::{Device, Household};
 use super::lifecycle::{Reminder, derived_condition_holds, reminders_for};
 use super::questions::Progress;
 use super::round2;
-use super::rules::{clamp_scale, condition_weight, control_weight, reduce, treatment_factor};
+use super::rules::{
+    MAX_PATHS, clamp_scale, condition_weight, control_weight, most_likely, reduce,
+    treatment_factor, voids,
+};
 use super::score::Score;
 use super::unknown::{UnknownId, unknown_ids};
 use crate::catalog::{Axis, Catalog, ConditionSource, Dimension, Scales, Scope};
@@ -41,6 +44,56 @@ pub struct Applied<'c> {
     pub weight: f32,
     /// Marked as planned (counts as yes in the projected picture).
     pub planned: bool,
+    /// The scenario's paths a likelihood treatment stops.
+    #[serde(skip)]
+    pub(crate) paths: PathMask,
+}
+
+/// The inherent likelihood of each of a pair's paths (the scenario's paths
+/// in catalog order; one for a scenario that lists none). Kept inline: no
+/// allocation per pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathLikelihoods {
+    values: [f32; MAX_PATHS],
+    len: u8,
+}
+
+impl PathLikelihoods {
+    /// The likelihoods, one per path.
+    pub fn as_slice(&self) -> &[f32] {
+        &self.values[..usize::from(self.len)]
+    }
+
+    /// The likelihood of the most likely path once each path's treatment
+    /// factors (`remaining[p]`) are applied.
+    fn reduced(&self, remaining: &[f32; MAX_PATHS]) -> f32 {
+        most_likely(
+            self.as_slice()
+                .iter()
+                .zip(remaining)
+                .map(|(&l, &r)| reduce(l, r)),
+        )
+    }
+}
+
+impl Serialize for PathLikelihoods {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.as_slice().len()))?;
+        for x in self.as_slice() {
+            seq.serialize_element(&((x * 100.0).round() / 100.0))?;
+        }
+        seq.end()
+    }
+}
+
+/// Multiplies a likelihood treatment's factor into the paths it stops.
+fn apply_to_paths(remaining: &mut [f32; MAX_PATHS], paths: PathMask, factor: f32) {
+    for (p, r) in remaining.iter_mut().enumerate() {
+        if paths & (1 << p) != 0 {
+            *r *= factor;
+        }
+    }
 }
 
 /// One (device, scenario) pair with its figures and explanation.
@@ -56,6 +109,8 @@ pub struct Pair<'c> {
     #[serde(skip)]
     pub(crate) scenario_index: usize,
     pub inherent: Score,
+    /// The inherent likelihood of each of the scenario's paths.
+    pub paths: PathLikelihoods,
     pub residual: Score,
     /// With planned controls counted as yes (equals `residual` when none is planned here).
     pub projected: Score,
@@ -81,16 +136,16 @@ impl Pair<'_> {
     /// As [`Pair::residual_with`], the weight function also given the
     /// control's position in [`Pair::controls`].
     pub fn residual_by(&self, scales: &Scales, weight: impl Fn(usize, &Applied) -> f32) -> Score {
-        let (mut l, mut i) = (1.0f32, 1.0f32);
+        let (mut l, mut i) = ([1.0f32; MAX_PATHS], 1.0f32);
         for (k, a) in self.controls.iter().enumerate() {
             let f = treatment_factor(a.strength, weight(k, a));
             match a.axis {
-                Axis::Likelihood => l *= f,
+                Axis::Likelihood => apply_to_paths(&mut l, a.paths, f),
                 Axis::Impact => i *= f,
             }
         }
         let dims = self.inherent.dimensions.to_array().map(|d| reduce(d, i));
-        Score::new(scales, reduce(self.inherent.likelihood, l), dims)
+        Score::new(scales, self.paths.reduced(&l), dims)
     }
 
     /// True when a planned control changes this pair's picture.
@@ -263,7 +318,17 @@ impl<'c> Explainer<'_, 'c, '_> {
         let (ctx, answers) = &*inputs;
         let at = (&pair.device, pair.device_index);
         engine
-            .score_pair(answers, device, at, ctx, s, &self.planned, self.today, true)
+            .score_pair(
+                answers,
+                device,
+                at,
+                ctx,
+                s,
+                &self.planned,
+                &engine.voided(device, ctx, self.today),
+                self.today,
+                true,
+            )
             .explanation
     }
 }
@@ -396,11 +461,13 @@ impl<'c> Engine<'c> {
             }
             let start = pairs.len();
             let id = DeviceId::from(device.id.as_str());
+            let voided = self.voided(device, &ctx, today);
             for &s in &ctx.scenarios {
                 scenario_rank.push(self.scenario_rank[s]);
                 let at = (&id, di);
-                pairs
-                    .push(self.score_pair(&answers, device, at, &ctx, s, &planned, today, explain));
+                pairs.push(self.score_pair(
+                    &answers, device, at, &ctx, s, &planned, &voided, today, explain,
+                ));
             }
             let indices: Vec<usize> = (start..pairs.len()).collect();
             let counts = LevelCounts::of(&pairs, &indices);
@@ -479,6 +546,26 @@ impl<'c> Engine<'c> {
         }
     }
 
+    /// The controls that give no credit on this device, each with the
+    /// condition that voids it (support ended: no update can come).
+    fn voided(&self, device: &Device, ctx: &DeviceContext<'c>, today: Date) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (ci, condition) in self.catalog.conditions.iter().enumerate() {
+            if self.condition_voids[ci].is_empty() {
+                continue;
+            }
+            let holds = match condition.source {
+                ConditionSource::Question => false,
+                ConditionSource::Device => ctx.device_conditions[ci],
+                source => derived_condition_holds(source, &device.lifecycle, today),
+            };
+            if voids(f32::from(u8::from(holds))) {
+                out.extend(self.condition_voids[ci].iter().map(|&c| (c, ci)));
+            }
+        }
+        out
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn score_pair(
         &self,
@@ -488,6 +575,7 @@ impl<'c> Engine<'c> {
         ctx: &DeviceContext<'c>,
         s: usize,
         planned: &[bool],
+        voided: &[(usize, usize)],
         today: Date,
         explain: bool,
     ) -> Pair<'c> {
@@ -497,16 +585,34 @@ impl<'c> Engine<'c> {
         let mut steps = Steps(
             explain.then(|| Vec::with_capacity(6 + scn.conditions.len() + scn.treatments.len())),
         );
+        let explaining = steps.0.is_some();
         let mut open = Vec::new();
-        steps.push(Step::BaseLikelihood {
-            value: scn.likelihood,
-        });
+        let bases = &self.scenario_paths[s];
+        let named_paths = !scn.paths.is_empty();
+        if named_paths {
+            for (path, &value) in scn.paths.iter().zip(bases) {
+                steps.push(Step::PathBase {
+                    path: &path.name,
+                    value,
+                });
+            }
+        } else {
+            steps.push(Step::BaseLikelihood {
+                value: scn.likelihood,
+            });
+        }
         steps.push(Step::BaseImpact { impact: scn.impact });
 
-        // Inherent: base moved by the conditions that hold.
-        let mut l = f32::from(scn.likelihood);
+        // Inherent: each path's base moved by the conditions that hold.
+        let mut path_l = [0.0f32; MAX_PATHS];
+        path_l[..bases.len()].copy_from_slice(bases);
         let mut dims = Dimension::ALL.map(|d| f32::from(scn.impact.get(d)));
-        for (effect, cond) in scn.conditions.iter().zip(&self.scenario_conditions[s]) {
+        let effects = scn
+            .conditions
+            .iter()
+            .zip(&self.scenario_conditions[s])
+            .zip(&self.effect_paths[s]);
+        for ((effect, cond), &mask) in effects {
             let Some(ci) = *cond else { continue };
             let condition = &cat.conditions[ci];
             let (weight, question, answer) = match condition.source {
@@ -520,6 +626,7 @@ impl<'c> Engine<'c> {
                         None => (0.0, None, None),
                     }
                 }
+                ConditionSource::Device => (f32::from(u8::from(ctx.device_conditions[ci])), None, None),
                 source => (
                     if derived_condition_holds(source, &device.lifecycle, today) {
                         1.0
@@ -535,12 +642,12 @@ impl<'c> Engine<'c> {
             {
                 push_unique(&mut open, q);
             }
-            if weight == 0.0 {
+            if weight == 0.0 || mask == 0 {
                 continue;
             }
             let dl = weight * effect.likelihood;
             let di = weight * effect.impact;
-            l += dl;
+            apply_to_paths_add(&mut path_l, mask, dl);
             for (k, d) in Dimension::ALL.iter().enumerate() {
                 if effect.dimension.is_none_or(|only| only == *d) {
                     dims[k] += di;
@@ -554,16 +661,28 @@ impl<'c> Engine<'c> {
                 likelihood: dl,
                 impact: di,
                 dimension: effect.dimension,
+                paths: if explaining {
+                    path_names(scn, mask)
+                } else {
+                    Vec::new()
+                },
             });
         }
-        let lc = clamp_scale(l);
-        if lc != l {
-            steps.push(Step::Clamped {
-                axis: Axis::Likelihood,
-                dimension: None,
-                from: l,
-                to: lc,
-            });
+        let mut paths = PathLikelihoods {
+            values: [SCALE_FLOOR; MAX_PATHS],
+            len: bases.len() as u8,
+        };
+        for (k, &l) in path_l[..bases.len()].iter().enumerate() {
+            let lc = clamp_scale(l);
+            if lc != l {
+                steps.push(Step::Clamped {
+                    axis: Axis::Likelihood,
+                    dimension: None,
+                    from: l,
+                    to: lc,
+                });
+            }
+            paths.values[k] = lc;
         }
         for (k, d) in Dimension::ALL.iter().enumerate() {
             let c = clamp_scale(dims[k]);
@@ -576,26 +695,51 @@ impl<'c> Engine<'c> {
                 });
             }
         }
+        let lc = most_likely(paths.as_slice().iter().copied());
+        if named_paths {
+            let top = paths.as_slice().iter().position(|&l| l == lc).unwrap_or(0);
+            steps.push(Step::MostLikelyPath {
+                stage: Stage::Inherent,
+                path: &scn.paths[top].name,
+                value: lc,
+            });
+        }
         let inherent = Score::new(scales, lc, dims);
         let (dimension, value) = inherent.dimensions.highest();
         steps.push(Step::HighestImpact { dimension, value });
         steps.push(level_step(Stage::Inherent, &inherent));
 
-        // Residual: the controls in place, one factor at a time.
+        // Residual: the controls in place, one factor at a time; a
+        // likelihood control only on the paths it stops.
         let mut controls = Vec::with_capacity(scn.treatments.len());
         let mut missing = Vec::new();
-        let (mut pl, mut pi) = (1.0f32, 1.0f32);
-        for (t, ctl) in scn.treatments.iter().zip(&self.scenario_treatments[s]) {
+        let (mut pl, mut pi) = ([1.0f32; MAX_PATHS], 1.0f32);
+        let treatments = scn
+            .treatments
+            .iter()
+            .zip(&self.scenario_treatments[s])
+            .zip(&self.treatment_paths[s]);
+        for ((t, ctl), &mask) in treatments {
             let Some(ci) = *ctl else { continue };
             let Some(r) = self.resolve(&self.control_questions[ci], ctx, answers) else {
                 continue; // no question concerns this device: vendor-side only
             };
             let control = cat.controls[ci].id.as_str();
             let question = cat.questions[r.question].id.as_str();
+            if let Some(&(_, by)) = voided.iter().find(|(c, _)| *c == ci) {
+                steps.push(Step::Voided {
+                    control,
+                    condition: &cat.conditions[by].id,
+                });
+                continue;
+            }
             let Some(weight) = control_weight(r.answer) else {
                 steps.push(Step::NotApplicable { control, question });
                 continue;
             };
+            if t.axis == Axis::Likelihood && mask & paths.mask() == 0 {
+                continue; // names no path of this scenario (validation reports it)
+            }
             if r.answer == Some(Answer::DontKnow) {
                 push_unique(&mut open, question);
             }
@@ -605,9 +749,9 @@ impl<'c> Engine<'c> {
             let f = treatment_factor(t.strength, weight);
             let (from, to) = match t.axis {
                 Axis::Likelihood => {
-                    let from = reduce(inherent.likelihood, pl);
-                    pl *= f;
-                    (from, reduce(inherent.likelihood, pl))
+                    let from = paths.reduced(&pl);
+                    apply_to_paths(&mut pl, mask, f);
+                    (from, paths.reduced(&pl))
                 }
                 Axis::Impact => {
                     let from = reduce(inherent.impact, pi);
@@ -624,6 +768,11 @@ impl<'c> Engine<'c> {
                 weight,
                 from,
                 to,
+                paths: if explaining && t.axis == Axis::Likelihood {
+                    path_names(scn, mask)
+                } else {
+                    Vec::new()
+                },
             });
             controls.push(Applied {
                 control,
@@ -634,10 +783,22 @@ impl<'c> Engine<'c> {
                 strength: t.strength,
                 weight,
                 planned: planned[ci],
+                paths: mask,
+            });
+        }
+        let residual_l = paths.reduced(&pl);
+        if named_paths && paths.as_slice().len() > 1 {
+            let top = (0..paths.as_slice().len())
+                .find(|&p| reduce(paths.values[p], pl[p]) == residual_l)
+                .unwrap_or(0);
+            steps.push(Step::MostLikelyPath {
+                stage: Stage::Residual,
+                path: &scn.paths[top].name,
+                value: residual_l,
             });
         }
         let residual_dims = inherent.dimensions.to_array().map(|d| reduce(d, pi));
-        let residual = Score::new(scales, reduce(inherent.likelihood, pl), residual_dims);
+        let residual = Score::new(scales, residual_l, residual_dims);
         steps.push(level_step(Stage::Residual, &residual));
 
         let mut pair = Pair {
@@ -646,6 +807,7 @@ impl<'c> Engine<'c> {
             scenario: &scn.id,
             scenario_index: s,
             inherent,
+            paths,
             residual,
             projected: residual,
             explanation: steps.0.unwrap_or_default(),
@@ -658,6 +820,44 @@ impl<'c> Engine<'c> {
         }
         pair
     }
+}
+
+/// The bottom of the scale, for path slots a scenario does not use.
+const SCALE_FLOOR: f32 = super::rules::SCALE_MIN;
+
+impl PathLikelihoods {
+    /// One bit for each path the scenario has.
+    fn mask(&self) -> PathMask {
+        if usize::from(self.len) >= MAX_PATHS {
+            ALL_PATHS
+        } else {
+            (1u8 << self.len) - 1
+        }
+    }
+}
+
+/// Adds a likelihood step to the paths it moves.
+fn apply_to_paths_add(values: &mut [f32; MAX_PATHS], paths: PathMask, step: f32) {
+    for (p, v) in values.iter_mut().enumerate() {
+        if paths & (1 << p) != 0 {
+            *v += step;
+        }
+    }
+}
+
+/// The names of the paths a mask names, for explanations; empty when it
+/// names every path, or the scenario lists fewer than two.
+fn path_names<'c>(scn: &'c crate::catalog::Scenario, mask: PathMask) -> Vec<&'c str> {
+    let all = scn.paths.len().min(MAX_PATHS);
+    if all < 2 || (0..all).all(|k| mask & (1 << k) != 0) {
+        return Vec::new();
+    }
+    scn.paths
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| mask & (1 << k) != 0)
+        .map(|(_, p)| p.name.as_str())
+        .collect()
 }
 
 fn level_step<'c>(stage: Stage, score: &Score) -> Step<'c> {

@@ -25,8 +25,27 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum Step<'c> {
-    /// The scenario's base likelihood.
+    /// The scenario's base likelihood (a scenario with one path).
     BaseLikelihood { value: u8 },
+    /// The base likelihood of one of the scenario's paths.
+    PathBase {
+        path: &'c str,
+        #[serde(serialize_with = "round2")]
+        value: f32,
+    },
+    /// The most likely path sets the scenario's likelihood at a stage.
+    MostLikelyPath {
+        stage: Stage,
+        path: &'c str,
+        #[serde(serialize_with = "round2")]
+        value: f32,
+    },
+    /// A control that cannot help on this device while a condition holds
+    /// (support ended: updates cannot come): not counted.
+    Voided {
+        control: &'c str,
+        condition: &'c str,
+    },
     /// The scenario's base impact on each dimension.
     BaseImpact { impact: Impact },
     /// A condition that holds moved likelihood and/or impact. `question` and
@@ -44,6 +63,9 @@ pub enum Step<'c> {
         impact: f32,
         /// The one dimension moved, or None for all four.
         dimension: Option<Dimension>,
+        /// The paths whose likelihood it moved (empty: every path).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        paths: Vec<&'c str>,
     },
     /// A value was brought back onto the scale.
     Clamped {
@@ -76,6 +98,9 @@ pub enum Step<'c> {
         from: f32,
         #[serde(serialize_with = "round2")]
         to: f32,
+        /// The paths a likelihood control stops (empty: every path).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        paths: Vec<&'c str>,
     },
     /// The user said the control does not apply: its treatment is removed.
     NotApplicable { control: &'c str, question: &'c str },
@@ -121,6 +146,15 @@ fn axis_word(axis: Axis) -> &'static str {
     }
 }
 
+/// " (through a, b)" for the paths a step concerns; "" for every path.
+fn through(paths: &[&str]) -> String {
+    if paths.is_empty() {
+        String::new()
+    } else {
+        format!(" (through {})", paths.join(" or "))
+    }
+}
+
 fn answer_words(answer: Option<Answer>) -> &'static str {
     match answer {
         Some(Answer::Yes) => "yes",
@@ -144,6 +178,31 @@ impl Step<'_> {
                     scales.level_name(Scale::Likelihood, *value)
                 )
             }
+            Step::PathBase { path, value } => {
+                format!(
+                    "Through {path}: base likelihood {} ({})",
+                    scales.level_name(Scale::Likelihood, crate::assess::rules::level(*value)),
+                    decimal::fixed(*value, 2)
+                )
+            }
+            Step::MostLikelyPath { stage, path, value } => {
+                let when = match stage {
+                    Stage::Inherent => "before your controls",
+                    Stage::Residual => "with your controls",
+                    Stage::Projected => "with your planned controls",
+                };
+                format!(
+                    "The easiest way in {when} is through {path}: likelihood {}",
+                    decimal::fixed(*value, 2)
+                )
+            }
+            Step::Voided { control, condition } => {
+                format!(
+                    "{}: cannot help while \"{}\" holds, not counted",
+                    catalog.control_title(control),
+                    catalog.condition_name(condition)
+                )
+            }
             Step::BaseImpact { impact } => {
                 let parts: Vec<String> = Dimension::ALL
                     .iter()
@@ -160,6 +219,7 @@ impl Step<'_> {
                 likelihood,
                 impact,
                 dimension,
+                paths,
                 ..
             } => {
                 let name = catalog.condition_name(condition);
@@ -170,7 +230,7 @@ impl Step<'_> {
                 };
                 let mut moves = Vec::new();
                 if *likelihood != 0.0 {
-                    moves.push(format!("{} likelihood", delta(*likelihood)));
+                    moves.push(format!("{} likelihood{}", delta(*likelihood), through(paths)));
                 }
                 if *impact != 0.0 {
                     moves.push(match dimension {
@@ -214,11 +274,12 @@ impl Step<'_> {
                 weight,
                 from,
                 to,
+                paths,
                 ..
             } => {
                 let title = catalog.control_title(control);
                 let a = answer_words(*answer);
-                let ax = axis_word(*axis);
+                let ax = format!("{}{}", axis_word(*axis), through(paths));
                 if *weight > 0.0 {
                     let (from, to) = (decimal::fixed(*from, 2), decimal::fixed(*to, 2));
                     format!("{title} ({a}): {ax} {from} → {to}")

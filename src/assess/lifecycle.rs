@@ -20,7 +20,8 @@ pub fn derived_condition_holds(
     today: Date,
 ) -> bool {
     match source {
-        ConditionSource::Question => false,
+        // Asked, or worked out from the device's kind by the engine.
+        ConditionSource::Question | ConditionSource::Device => false,
         ConditionSource::SecondHand => lifecycle.acquired == Acquired::SecondHand,
         ConditionSource::SupportEnded => support_ended(lifecycle.support_end, today),
         ConditionSource::SupportEndingSoon => support_ending_soon(lifecycle.support_end, today),

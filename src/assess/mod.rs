@@ -10,6 +10,7 @@
 
 pub mod aggregate;
 pub mod answer;
+pub mod calibration;
 pub mod date;
 pub mod edit;
 pub mod engine;
@@ -35,7 +36,7 @@ pub use evaluate::{
 pub use explain::{Stage, Step};
 pub use household::{Acquired, Answers, Device, Household, Lifecycle};
 pub use lifecycle::{Reminder, ReminderKind};
-pub use plan::{Lowered, PlanEntry, plan};
+pub use plan::{Lowered, PlanEntry, Worst, plan};
 pub use plan_filter::PlanFilter;
 pub use questions::{Progress, device_questions, household_questions};
 pub use score::{Dimensions, Score};

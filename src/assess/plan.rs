@@ -1,6 +1,8 @@
 //! The ranked action plan: for each control not in place, the risk it would
-//! take away across the household, per unit of effort (rule in
-//! [`super::rules`], "Risk score").
+//! take away across the household; the step that brings the worst risk down
+//! comes first (rules in [`super::rules`], "Action plan"). Only steps the
+//! household can take are in the plan; the maker's and provider's are
+//! "ask the vendor" advice ([`Engine::vendor_asks`]).
 
 use super::date::Date;
 use super::engine::Engine;
@@ -9,7 +11,7 @@ use super::household::Household;
 use super::round2;
 use super::rules::effort;
 use super::score::Score;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Stakeholder, When};
 use serde::Serialize;
 
 /// One pair a plan entry lowers.
@@ -28,18 +30,46 @@ pub struct Lowered<'c> {
     pub projected_score: f32,
 }
 
+/// The worst risk a step brings down a level: why it stands where it does.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Worst {
+    /// Index into [`Assessment::pairs`].
+    pub pair: usize,
+    /// Its residual risk level now, and with the step done.
+    pub from: u8,
+    pub to: u8,
+    /// Its residual score now (orders two steps that lower the same level).
+    #[serde(serialize_with = "round2")]
+    pub score: f32,
+    /// Its residual score with the step done (of two steps for one risk,
+    /// the one that leaves less of it goes first).
+    #[serde(serialize_with = "round2")]
+    pub left: f32,
+}
+
 /// One ranked step of the action plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanEntry<'c> {
-    /// 1 for the best value.
+    /// 1 for the first step.
     pub rank: usize,
     pub control: &'c str,
+    /// Who takes the step: "user" (the household) in the plan; "developer"
+    /// or "provider" in [`Engine::vendor_asks`].
+    pub who: Stakeholder,
+    /// When it can be done: now, or at the next purchase.
+    pub when: When,
+    /// The household said the step is not (fully) done: its question has an
+    /// answer (no, partly, don't know) on some device; false when it is only
+    /// unanswered. Known gaps rank before suspected ones.
+    pub answered: bool,
+    /// The highest-level risk the step brings down a level, if any.
+    pub worst: Option<Worst>,
     /// 1..=3.
     pub effort: u8,
     /// Total drop in risk score across the household.
     #[serde(serialize_with = "round2")]
     pub reduction: f32,
-    /// reduction / effort: the ranking key.
+    /// reduction / effort: the ranking key after `when` and `worst`.
     #[serde(serialize_with = "round2")]
     pub value: f32,
     /// Already marked as planned (what-if).
@@ -55,17 +85,82 @@ pub fn plan<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Vec
     engine.plan(&assessment)
 }
 
+/// The worst pair a step brings down a level: the highest residual level,
+/// then the highest residual score within it (the more severe of two High
+/// risks), then the furthest drop, then the first in the list's order.
+fn worst_lowered(lowers: &[Lowered<'_>]) -> Option<Worst> {
+    let mut best: Option<(&Lowered<'_>, Worst)> = None;
+    for l in lowers.iter().filter(|l| l.projected_level < l.current_level) {
+        let better = best.is_none_or(|(b, _)| {
+            l.current_level
+                .cmp(&b.current_level)
+                .then(l.current_score.total_cmp(&b.current_score))
+                .then(b.projected_score.total_cmp(&l.projected_score))
+                .is_gt()
+        });
+        if better {
+            let worst = Worst {
+                pair: l.pair,
+                from: l.current_level,
+                to: l.projected_level,
+                score: l.current_score,
+                left: l.projected_score,
+            };
+            best = Some((l, worst));
+        }
+    }
+    best.map(|(_, w)| w)
+}
+
 /// Drops are summed in millionths, as integers, so the total never depends
 /// on the order of the pairs (float sums do).
 const UNITS: f64 = 1_000_000.0;
 
-/// One control's pairs: (planned, [(pair, residual with the control at yes)]).
-type Affected = (bool, Vec<(usize, Score)>);
+/// A control not in place on some pairs: (planned, answered, pairs);
+/// answered when its question has an answer on any of them.
+struct Candidate {
+    planned: bool,
+    answered: bool,
+    pairs: Vec<usize>,
+}
+
+/// Which of two steps goes first (see [`super::rules`], "Action plan").
+fn ahead(a: &PlanEntry<'_>, b: &PlanEntry<'_>) -> std::cmp::Ordering {
+    let level = |e: &PlanEntry| e.worst.map_or(0, |w| w.from);
+    let score = |e: &PlanEntry| e.worst.map_or(0.0, |w| w.score);
+    let left = |e: &PlanEntry| e.worst.map_or(f32::MAX, |w| w.left);
+    a.when
+        .cmp(&b.when)
+        .then(b.answered.cmp(&a.answered))
+        .then(level(b).cmp(&level(a)))
+        .then(score(b).total_cmp(&score(a)))
+        .then(left(a).total_cmp(&left(b)))
+        .then(b.value.total_cmp(&a.value))
+        .then(a.control.cmp(b.control))
+}
 
 impl<'c> Engine<'c> {
-    /// The ranked action plan from an assessment made by this engine.
+    /// The ranked action plan from an assessment made by this engine: the
+    /// steps the household can take.
     pub fn plan(&self, assessment: &Assessment<'c>) -> Vec<PlanEntry<'c>> {
-        let scales = &self.catalog.scales;
+        self.steps(assessment, |who| who == Stakeholder::User)
+    }
+
+    /// What only the maker or the service provider can do, ranked the same
+    /// way: advice on what to ask the vendor for, or to choose vendors by.
+    pub fn vendor_asks(&self, assessment: &Assessment<'c>) -> Vec<PlanEntry<'c>> {
+        self.steps(assessment, |who| who != Stakeholder::User)
+    }
+
+    /// The steps, chosen one at a time: each is the best once the steps
+    /// before it are done, and its figures say what it adds to them (so two
+    /// steps that close the same risk are not both ranked on it).
+    fn steps(
+        &self,
+        assessment: &Assessment<'c>,
+        keep: impl Fn(Stakeholder) -> bool,
+    ) -> Vec<PlanEntry<'c>> {
+        let pairs = &assessment.pairs;
         // Ties in a control's list go by device id, then scenario id: as ranks.
         let devices = &assessment.devices;
         let mut device_rank = vec![0u32; devices.len()];
@@ -75,79 +170,134 @@ impl<'c> Engine<'c> {
         for (rank, &d) in by_id.iter().enumerate() {
             device_rank[d] = rank as u32;
         }
-        // Per control position.
-        let mut by_control: Vec<Option<Affected>> = vec![None; self.catalog.controls.len()];
-        for (k, pair) in assessment.pairs.iter().enumerate() {
+        let mut candidates: Vec<Option<Candidate>> =
+            (0..self.catalog.controls.len()).map(|_| None).collect();
+        for (k, pair) in pairs.iter().enumerate() {
             for (j, a) in pair.controls.iter().enumerate() {
                 if a.weight >= 1.0 || pair.controls[..j].iter().any(|b| b.index == a.index) {
                     continue; // in place, or already counted for this pair
                 }
-                let c = a.index;
-                let with =
-                    pair.residual_with(scales, |b| if b.index == a.index { 1.0 } else { b.weight });
-                let entry = by_control[c].get_or_insert_with(|| (false, Vec::new()));
-                entry.0 |= a.planned;
-                entry.1.push((k, with));
+                if !keep(self.catalog.controls[a.index].stakeholder) {
+                    continue;
+                }
+                let entry = candidates[a.index].get_or_insert_with(|| Candidate {
+                    planned: false,
+                    answered: false,
+                    pairs: Vec::new(),
+                });
+                entry.planned |= a.planned;
+                entry.answered |= a.answer.is_some();
+                entry.pairs.push(k);
             }
         }
-        let mut entries: Vec<PlanEntry<'c>> = by_control
-            .into_iter()
-            .enumerate()
-            .filter_map(|(c, found)| found.map(|f| (c, f)))
-            .map(|(c, (planned, affected))| {
-                let control = &self.catalog.controls[c];
-                let units: i64 = affected
-                    .iter()
-                    .map(|(k, with)| {
-                        let drop =
-                            f64::from(assessment.pairs[*k].residual.score) - f64::from(with.score);
-                        (drop.max(0.0) * UNITS).round() as i64
-                    })
-                    .sum();
-                let reduction = (units as f64 / UNITS) as f32;
-                let mut lowers: Vec<Lowered<'c>> = affected
-                    .iter()
-                    .filter(|(k, with)| with.score < assessment.pairs[*k].residual.score)
-                    .map(|&(k, with)| {
-                        let p = &assessment.pairs[k];
-                        Lowered {
-                            pair: k,
-                            device: p.device.clone(),
-                            scenario: p.scenario,
-                            current_level: p.residual.risk_level,
-                            projected_level: with.risk_level,
-                            current_score: p.residual.score,
-                            projected_score: with.score,
-                        }
-                    })
-                    .collect();
-                // Biggest drop first (drops are positive: their inverted bits
-                // sort highest first), then device id, then scenario id.
-                crate::order::sort_by_packed_key(&mut lowers, |l| {
-                    let p = &assessment.pairs[l.pair];
-                    let drop = l.current_score - l.projected_score;
-                    (u128::from(!drop.to_bits()) << 64)
-                        | (u128::from(device_rank[p.device_index]) << 32)
-                        | u128::from(self.scenario_rank[p.scenario_index])
+        // The steps chosen so far count as done; `now` is each pair's
+        // residual with them.
+        let mut done = vec![false; self.catalog.controls.len()];
+        let mut now: Vec<Score> = pairs.iter().map(|p| p.residual).collect();
+        let mut built: Vec<Option<PlanEntry<'c>>> =
+            (0..candidates.len()).map(|_| None).collect();
+        let mut stale: Vec<bool> = candidates.iter().map(Option::is_some).collect();
+        let mut entries = Vec::new();
+        loop {
+            for c in 0..candidates.len() {
+                if let (true, Some(cand)) = (stale[c], &candidates[c]) {
+                    built[c] = Some(self.entry(c, cand, assessment, &now, &done, &device_rank));
+                    stale[c] = false;
+                }
+            }
+            let Some(best) = (0..built.len())
+                .filter(|&c| built[c].is_some())
+                .min_by(|&a, &b| ahead(built[a].as_ref().unwrap(), built[b].as_ref().unwrap()))
+            else {
+                break;
+            };
+            let mut entry = built[best].take().expect("a built entry");
+            entry.rank = entries.len() + 1;
+            entries.push(entry);
+            done[best] = true;
+            // Only the pairs this step touches change, and only the steps
+            // that share one of them need working out again.
+            if let Some(cand) = candidates[best].take() {
+                for &k in &cand.pairs {
+                    now[k] = pairs[k].residual_with(&self.catalog.scales, |b| {
+                        if done[b.index] { 1.0 } else { b.weight }
+                    });
+                    for a in &pairs[k].controls {
+                        stale[a.index] = candidates[a.index].is_some();
+                    }
+                }
+            }
+        }
+        entries
+    }
+
+    /// One candidate step's figures, with the steps in `done` taken.
+    fn entry(
+        &self,
+        c: usize,
+        cand: &Candidate,
+        assessment: &Assessment<'c>,
+        now: &[Score],
+        done: &[bool],
+        device_rank: &[u32],
+    ) -> PlanEntry<'c> {
+        let control = &self.catalog.controls[c];
+        let affected: Vec<(usize, Score)> = cand
+            .pairs
+            .iter()
+            .map(|&k| {
+                let with = assessment.pairs[k].residual_with(&self.catalog.scales, |b| {
+                    if b.index == c || done[b.index] { 1.0 } else { b.weight }
                 });
-                let effort = effort(control.effort);
-                PlanEntry {
-                    rank: 0,
-                    control: &control.id,
-                    effort,
-                    reduction,
-                    value: reduction / f32::from(effort),
-                    planned,
-                    lowers,
+                (k, with)
+            })
+            .collect();
+        let units: i64 = affected
+            .iter()
+            .map(|(k, with)| {
+                let drop = f64::from(now[*k].score) - f64::from(with.score);
+                (drop.max(0.0) * UNITS).round() as i64
+            })
+            .sum();
+        let reduction = (units as f64 / UNITS) as f32;
+        let mut lowers: Vec<Lowered<'c>> = affected
+            .iter()
+            .filter(|(k, with)| with.score < now[*k].score)
+            .map(|&(k, with)| {
+                let p = &assessment.pairs[k];
+                Lowered {
+                    pair: k,
+                    device: p.device.clone(),
+                    scenario: p.scenario,
+                    current_level: now[k].risk_level,
+                    projected_level: with.risk_level,
+                    current_score: now[k].score,
+                    projected_score: with.score,
                 }
             })
             .collect();
-        crate::order::sort_by(&mut entries, |a, b| {
-            b.value.total_cmp(&a.value).then(a.control.cmp(b.control))
+        // Biggest drop first (drops are positive: their inverted bits
+        // sort highest first), then device id, then scenario id.
+        crate::order::sort_by_packed_key(&mut lowers, |l| {
+            let p = &assessment.pairs[l.pair];
+            let drop = l.current_score - l.projected_score;
+            (u128::from(!drop.to_bits()) << 64)
+                | (u128::from(device_rank[p.device_index]) << 32)
+                | u128::from(self.scenario_rank[p.scenario_index])
         });
-        for (i, e) in entries.iter_mut().enumerate() {
-            e.rank = i + 1;
+        let effort = effort(control.effort);
+        PlanEntry {
+            rank: 0,
+            control: &control.id,
+            who: control.stakeholder,
+            when: control.when,
+            answered: cand.answered,
+            worst: worst_lowered(&lowers),
+            effort,
+            reduction,
+            value: reduction / f32::from(effort),
+            planned: cand.planned,
+            lowers,
         }
-        entries
     }
 }

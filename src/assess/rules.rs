@@ -100,6 +100,8 @@ pub const UPDATES_STALE_DAYS: i64 = 90;
 pub const RESET_SECOND_HAND_CONTROL: &str = "ctl.reset-second-hand";
 /// The capability that makes a device due for update checks.
 pub const UPDATABLE_CAPABILITY: &str = "cap.updatable";
+/// A scenario lists at most this many paths (one bit each in a mask).
+pub const MAX_PATHS: usize = crate::catalog::MAX_PATHS;
 /// Tolerance below a half that still rounds up (float noise).
 const HALF_TOLERANCE: f32 = 1e-4;
 
@@ -149,6 +151,18 @@ pub fn combined_reduction(parts: impl IntoIterator<Item = (f32, f32)>) -> f32 {
         .into_iter()
         .map(|(s, w)| treatment_factor(s, w))
         .product::<f32>()
+}
+
+/// A scenario's likelihood: that of its most likely path (the easiest way
+/// in decides, not the sum of the ways).
+pub fn most_likely(paths: impl IntoIterator<Item = f32>) -> f32 {
+    paths.into_iter().fold(SCALE_MIN, f32::max)
+}
+
+/// Does a condition that holds with this weight void the controls it names?
+/// Only when it fully holds (derived conditions are 0 or 1).
+pub fn voids(weight: f32) -> bool {
+    weight >= 1.0
 }
 
 /// The level (1..=5) of a continuous axis value: rounded half up.

@@ -21,12 +21,13 @@ const SOURCE_KINDS: [SourceKind; 4] = [
     SourceKind::Structural,
     SourceKind::Environmental,
 ];
-const CONDITION_SOURCES: [ConditionSource; 5] = [
+const CONDITION_SOURCES: [ConditionSource; 6] = [
     ConditionSource::Question,
     ConditionSource::SecondHand,
     ConditionSource::SupportEnded,
     ConditionSource::SupportEndingSoon,
     ConditionSource::UpdatesUnchecked,
+    ConditionSource::Device,
 ];
 const AXES: [Axis; 2] = [Axis::Likelihood, Axis::Impact];
 const THEMES: [Theme; 5] = [
@@ -143,6 +144,11 @@ impl Reader<'_> {
             theme: self.pick(&THEMES),
             matters: self.list(|r| r.pick(&Matter::ALL)),
             likelihood: self.byte(),
+            paths: self.list(|r| Path {
+                id: r.str(),
+                name: r.str(),
+                likelihood: r.byte(),
+            }),
             impact: Impact {
                 information: self.byte(),
                 privacy: self.byte(),
@@ -155,11 +161,13 @@ impl Reader<'_> {
                 likelihood: r.f32(),
                 impact: r.f32(),
                 dimension: (r.byte() == 1).then(|| r.pick(&Dimension::ALL)),
+                path: r.opt_str(),
             }),
             treatments: self.list(|r| Treatment {
                 control: r.str(),
                 axis: r.pick(&AXES),
                 strength: r.f32(),
+                paths: r.strs(),
             }),
             refs: self.refs(),
         }
@@ -220,6 +228,8 @@ impl Reader<'_> {
                 name: r.str(),
                 description: r.str(),
                 source: r.pick(&CONDITION_SOURCES),
+                applies_to: r.applies_to(),
+                voids: r.strs(),
             }),
             scenarios: self.list(Self::scenario),
             controls: self.list(Self::control),

@@ -66,6 +66,10 @@ pub enum ConditionSource {
     SupportEndingSoon,
     /// Nobody checked for updates in the last 90 days.
     UpdatesUnchecked,
+    /// The device is of a kind, or has a capability, listed in the
+    /// condition's `applies_to` (context that raises impact: a child's
+    /// device, the router that carries all traffic, a lock).
+    Device,
 }
 
 /// A device or household fact that moves likelihood or impact. Never a risk itself.
@@ -77,6 +81,13 @@ pub struct Condition {
     pub description: String,
     #[serde(default = "default_condition_source")]
     pub source: ConditionSource,
+    /// For `source = "device"`: the devices it holds for.
+    #[serde(default)]
+    pub applies_to: AppliesTo,
+    /// Controls that give no credit on a device where this condition holds
+    /// (support ended: updates cannot come). Only derived conditions may void.
+    #[serde(default)]
+    pub voids: Vec<String>,
 }
 
 fn default_condition_source() -> ConditionSource {
@@ -164,7 +175,8 @@ impl AppliesTo {
 }
 
 /// How a condition moves one scenario: likelihood steps and/or impact steps
-/// (on one dimension, or on every dimension when none is named).
+/// (on one dimension, or on every dimension when none is named). Likelihood
+/// steps move one `path` when named, else every path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionEffect {
@@ -175,6 +187,25 @@ pub struct ConditionEffect {
     pub impact: f32,
     #[serde(default)]
     pub dimension: Option<Dimension>,
+    #[serde(default)]
+    pub path: Option<String>,
+}
+
+/// A scenario lists at most this many paths (the engine keeps one bit per path).
+pub const MAX_PATHS: usize = 8;
+
+/// One way a scenario comes about: a risk source through one weakness
+/// ("an automated scan, through the factory password"). Each path has its
+/// own likelihood; the scenario's likelihood is its most likely path's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Path {
+    /// Unique within the scenario ("factory-password").
+    pub id: String,
+    /// Plain words, read after "through" ("the factory password").
+    pub name: String,
+    /// The path's base likelihood, 1..=5.
+    pub likelihood: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -192,6 +223,10 @@ pub struct Treatment {
     pub control: String,
     pub axis: Axis,
     pub strength: f32,
+    /// The paths a likelihood treatment stops (ids of the scenario's
+    /// `paths`); empty means every path.
+    #[serde(default)]
+    pub paths: Vec<String>,
 }
 
 /// A theme for grouping scenarios (trainer sessions, filters).
@@ -260,8 +295,12 @@ pub struct Scenario {
     pub theme: Theme,
     #[serde(default)]
     pub matters: Vec<Matter>,
-    /// Base likelihood, 1..=5.
+    /// Base likelihood, 1..=5: the likelihood of its one path when it lists
+    /// no `paths`.
     pub likelihood: u8,
+    /// The ways it comes about, when more than one (at most 8).
+    #[serde(default)]
+    pub paths: Vec<Path>,
     pub impact: Impact,
     pub applies_to: AppliesTo,
     #[serde(default)]

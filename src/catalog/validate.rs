@@ -47,6 +47,7 @@ pub const DERIVED_SOURCES: [ConditionSource; 4] = [
     ConditionSource::SupportEndingSoon,
     ConditionSource::UpdatesUnchecked,
 ];
+// Conditions of `source = "device"` are optional context, so not listed above.
 
 /// Runs every content rule and the coverage rule; an empty list means the
 /// catalog is good to ship.
@@ -68,6 +69,8 @@ pub fn validate(c: &Catalog) -> Vec<Problem> {
     scenario_scales(c, &mut p);
     scenario_conditions(c, &ix, &mut p);
     scenario_treatments(c, &ix, &mut p);
+    scenario_paths(c, &ix, &mut p);
+    condition_context(c, &ix, &mut p);
     controls_treat_something(c, &mut p);
     control_effort(c, &mut p);
     user_control_steps(c, &mut p);
@@ -532,22 +535,42 @@ fn scenario_scales(c: &Catalog, p: &mut Problems) {
     }
 }
 
-/// A scenario's condition effects name known conditions, once each, and move
-/// likelihood or impact by a step within the scale.
+/// A scenario's condition effects name known conditions, once each per
+/// dimension and path, and move likelihood or impact by a step within the
+/// scale; a `path` names one of the scenario's paths and goes with a
+/// likelihood step.
 fn scenario_conditions(c: &Catalog, ix: &Index, p: &mut Problems) {
     for s in &c.scenarios {
-        let mut seen = IdSet::default();
+        let mut seen = Vec::new();
         for e in &s.conditions {
             let cond = e.condition.as_str();
             if !ix.conditions.contains_key(cond) {
                 p.at(SCENARIOS, &s.id, format!("unknown condition {cond:?}"));
             }
-            if !seen.insert(cond) {
+            let key = (cond, e.dimension, e.path.as_deref());
+            if seen.contains(&key) {
                 p.at(
                     SCENARIOS,
                     &s.id,
-                    format!("condition {cond:?} is listed twice"),
+                    format!("condition {cond:?} is listed twice for the same dimension and path"),
                 );
+            }
+            seen.push(key);
+            if let Some(path) = &e.path {
+                if !s.paths.iter().any(|x| &x.id == path) {
+                    p.at(
+                        SCENARIOS,
+                        &s.id,
+                        format!("condition {cond:?} names unknown path {path:?}"),
+                    );
+                }
+                if e.likelihood == 0.0 {
+                    p.at(
+                        SCENARIOS,
+                        &s.id,
+                        format!("condition {cond:?} names a path but no likelihood step"),
+                    );
+                }
             }
             for (axis, step) in [("likelihood", e.likelihood), ("impact", e.impact)] {
                 if !step.is_finite() || step.abs() > MAX_CONDITION_STEP {
@@ -600,6 +623,97 @@ fn scenario_treatments(c: &Catalog, ix: &Index, p: &mut Problems) {
                     &s.id,
                     format!("control {ctl:?} strength {} is outside (0, 1]", t.strength),
                 );
+            }
+            for path in &t.paths {
+                if !s.paths.iter().any(|x| &x.id == path) {
+                    p.at(
+                        SCENARIOS,
+                        &s.id,
+                        format!("control {ctl:?} names unknown path {path:?}"),
+                    );
+                }
+            }
+            if !t.paths.is_empty() && t.axis != Axis::Likelihood {
+                p.at(
+                    SCENARIOS,
+                    &s.id,
+                    format!("control {ctl:?} names paths but lowers impact, which every path shares"),
+                );
+            }
+        }
+    }
+}
+
+/// A scenario's paths: none, or two to `MAX_PATHS`, with unique ids, a
+/// name, a likelihood on the scale, and a control a person can carry out
+/// that stops each (else nothing the household does lowers that way in).
+fn scenario_paths(c: &Catalog, ix: &Index, p: &mut Problems) {
+    for s in &c.scenarios {
+        if s.paths.len() == 1 || s.paths.len() > MAX_PATHS {
+            p.at(
+                SCENARIOS,
+                &s.id,
+                format!("{} paths: list none, or 2 to {MAX_PATHS}", s.paths.len()),
+            );
+        }
+        let mut seen = IdSet::default();
+        for x in &s.paths {
+            if !seen.insert(x.id.as_str()) {
+                p.at(SCENARIOS, &s.id, format!("path {:?} is listed twice", x.id));
+            }
+            if x.name.trim().is_empty() {
+                p.at(SCENARIOS, &s.id, format!("path {:?} has no name", x.id));
+            }
+            if !(1..=LEVELS).contains(&x.likelihood) {
+                p.at(
+                    SCENARIOS,
+                    &s.id,
+                    format!("path {:?} likelihood {} is outside 1..{LEVELS}", x.id, x.likelihood),
+                );
+            }
+            let stopped = s.treatments.iter().any(|t| {
+                t.axis == Axis::Likelihood
+                    && (t.paths.is_empty() || t.paths.contains(&x.id))
+                    && ix
+                        .controls
+                        .get(t.control.as_str())
+                        .is_some_and(|ctl| ctl.stakeholder == Stakeholder::User)
+            });
+            if !stopped {
+                p.at(
+                    SCENARIOS,
+                    &s.id,
+                    format!("no control a person can carry out stops path {:?}", x.id),
+                );
+            }
+        }
+    }
+}
+
+/// Conditions worked out from the kind of device say which devices; only
+/// derived conditions void controls, and they name known controls.
+fn condition_context(c: &Catalog, ix: &Index, p: &mut Problems) {
+    for x in &c.conditions {
+        let device = x.source == ConditionSource::Device;
+        if device && x.applies_to.is_empty() {
+            p.at(CONDITIONS, &x.id, "source is device but applies_to is empty");
+        }
+        if !device && !x.applies_to.is_empty() {
+            p.at(CONDITIONS, &x.id, "applies_to is only for source = \"device\"");
+        }
+        if device {
+            applies_to_refs(&x.applies_to, ix, CONDITIONS, &x.id, p);
+        }
+        if !x.voids.is_empty() && x.source == ConditionSource::Question {
+            p.at(
+                CONDITIONS,
+                &x.id,
+                "only a condition derived from device facts may void controls",
+            );
+        }
+        for ctl in &x.voids {
+            if !ix.controls.contains_key(ctl.as_str()) {
+                p.at(CONDITIONS, &x.id, format!("voids unknown control {ctl:?}"));
             }
         }
     }

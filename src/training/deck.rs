@@ -136,6 +136,7 @@ pub(crate) mod tests {
                 control: (*c).into(),
                 axis: Axis::Likelihood,
                 strength: *strength,
+                paths: Vec::new(),
             })
             .collect();
         s

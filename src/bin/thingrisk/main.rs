@@ -1,6 +1,7 @@
 //! `thingrisk`: the command-line front end over the same core as the web app.
 
 mod assess_cmd;
+mod calibrate_cmd;
 mod catalog_cmd;
 
 use std::process::ExitCode;
@@ -15,6 +16,9 @@ USAGE:
                                           the risk register of a household file
     thingrisk plan FILE [--format table|json] [--today YYYY-MM-DD]
                                           the ranked action plan of a household file
+
+    thingrisk calibrate DIR               run the calibration cases in DIR (tests/calibration) and
+                                          print CALIBRATION.md (exit 1 when a case misses)
 
     FILE is an export from the app (its active household) or one household as
     JSON (see tests/fixtures/household-sample.json).
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         ["catalog", rest @ ..] => catalog_cmd::run(rest),
         ["assess", rest @ ..] => assess_cmd::run_assess(rest),
         ["plan", rest @ ..] => assess_cmd::run_plan(rest),
+        ["calibrate", dir] => calibrate_cmd::run(dir),
         _ => usage_error(&format!("unknown command {:?}", args.join(" "))),
     }
 }
