@@ -42,7 +42,11 @@ fn the_suite_has_enough_incidents_and_well_kept_homes() {
     // to empty the suite: at most one in ten.
     let checked: usize = cases.iter().map(|c| c.expect.len()).sum();
     let aside: usize = cases.iter().map(|c| c.set_aside.len()).sum();
-    assert!(aside * 10 <= checked + aside, "{aside} set aside of {}", checked + aside);
+    assert!(
+        aside * 10 <= checked + aside,
+        "{aside} set aside of {}",
+        checked + aside
+    );
 }
 
 #[test]
@@ -53,7 +57,12 @@ fn every_case_passes_and_the_report_is_current() {
         .map(|c| calibration::run(catalog, c))
         .collect();
     let misses = calibration::misses(catalog, &results);
-    assert!(misses.is_empty(), "{} misses:\n{}", misses.len(), misses.join("\n"));
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
     let report = calibration::report(catalog, &results);
     let saved = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/CALIBRATION.md"))
         .unwrap_or_default();
@@ -76,5 +85,8 @@ fn a_case_can_fail() {
     let result = calibration::run(catalog, &case);
     assert!(!result.passed());
     let misses = calibration::misses(catalog, std::slice::from_ref(&result));
-    assert!(misses.iter().any(|m| m.contains("expected in the top")), "{misses:?}");
+    assert!(
+        misses.iter().any(|m| m.contains("expected in the top")),
+        "{misses:?}"
+    );
 }

@@ -95,13 +95,17 @@ pub struct Outcome {
 
 impl PartialEq for Expect {
     fn eq(&self, other: &Expect) -> bool {
-        (&self.device, &self.scenario, &self.at_least, &self.prevented_by)
-            == (
-                &other.device,
-                &other.scenario,
-                &other.at_least,
-                &other.prevented_by,
-            )
+        (
+            &self.device,
+            &self.scenario,
+            &self.at_least,
+            &self.prevented_by,
+        ) == (
+            &other.device,
+            &other.scenario,
+            &other.at_least,
+            &other.prevented_by,
+        )
     }
 }
 
@@ -199,7 +203,10 @@ pub fn run(catalog: &Catalog, case: &Case) -> CaseResult {
     let reviewed = case.set_aside.iter().map(|s| (&s.expect, Some(&s.why)));
     for (e, why) in checked.chain(reviewed) {
         if why.is_some_and(|w| w.trim().is_empty()) {
-            errors.push(format!("{} on {}: set aside without a reason", e.scenario, e.device));
+            errors.push(format!(
+                "{} on {}: set aside without a reason",
+                e.scenario, e.device
+            ));
         }
         let wanted = level_value(catalog, &e.at_least);
         if wanted.is_none() {
@@ -328,15 +335,17 @@ pub fn misses(catalog: &Catalog, results: &[CaseResult]) -> Vec<String> {
                 ));
             }
         }
-        if r.kind == Kind::WellKept && !r.passed() && r.errors.is_empty() {
-            if let Some((w, device, scenario)) = &r.worst {
-                out.push(format!(
-                    "{}: {device}, \"{scenario}\" is {}, expected at most {}",
-                    r.id,
-                    name(Some(*w)),
-                    name(r.max_level)
-                ));
-            }
+        if r.kind == Kind::WellKept
+            && !r.passed()
+            && r.errors.is_empty()
+            && let Some((w, device, scenario)) = &r.worst
+        {
+            out.push(format!(
+                "{}: {device}, \"{scenario}\" is {}, expected at most {}",
+                r.id,
+                name(Some(*w)),
+                name(r.max_level)
+            ));
         }
     }
     out
@@ -346,11 +355,19 @@ pub fn misses(catalog: &Catalog, results: &[CaseResult]) -> Vec<String> {
 /// engine gave.
 pub fn report(catalog: &Catalog, results: &[CaseResult]) -> String {
     let name = |v: Option<u8>| {
-        v.map_or("-".to_string(), |v| catalog.scales.level_name(Scale::Risk, v))
+        v.map_or("-".to_string(), |v| {
+            catalog.scales.level_name(Scale::Risk, v)
+        })
     };
     let cell = |s: &str| s.replace('|', "\\|");
-    let incidents: Vec<&CaseResult> = results.iter().filter(|r| r.kind == Kind::Incident).collect();
-    let kept: Vec<&CaseResult> = results.iter().filter(|r| r.kind == Kind::WellKept).collect();
+    let incidents: Vec<&CaseResult> = results
+        .iter()
+        .filter(|r| r.kind == Kind::Incident)
+        .collect();
+    let kept: Vec<&CaseResult> = results
+        .iter()
+        .filter(|r| r.kind == Kind::WellKept)
+        .collect();
     let passed = results.iter().filter(|r| r.passed()).count();
     let mut md = String::new();
     md.push_str("# Calibration\n\n");

@@ -250,7 +250,10 @@ impl<'c> Engine<'c> {
                     vec![f32::from(s.likelihood)]
                 } else {
                     let n = s.paths.len().min(super::rules::MAX_PATHS);
-                    s.paths[..n].iter().map(|p| f32::from(p.likelihood)).collect()
+                    s.paths[..n]
+                        .iter()
+                        .map(|p| f32::from(p.likelihood))
+                        .collect()
                 }
             })
             .collect();

@@ -626,7 +626,9 @@ impl<'c> Engine<'c> {
                         None => (0.0, None, None),
                     }
                 }
-                ConditionSource::Device => (f32::from(u8::from(ctx.device_conditions[ci])), None, None),
+                ConditionSource::Device => {
+                    (f32::from(u8::from(ctx.device_conditions[ci])), None, None)
+                }
                 source => (
                     if derived_condition_holds(source, &device.lifecycle, today) {
                         1.0
@@ -847,7 +849,7 @@ fn apply_to_paths_add(values: &mut [f32; MAX_PATHS], paths: PathMask, step: f32)
 
 /// The names of the paths a mask names, for explanations; empty when it
 /// names every path, or the scenario lists fewer than two.
-fn path_names<'c>(scn: &'c crate::catalog::Scenario, mask: PathMask) -> Vec<&'c str> {
+fn path_names(scn: &crate::catalog::Scenario, mask: PathMask) -> Vec<&str> {
     let all = scn.paths.len().min(MAX_PATHS);
     if all < 2 || (0..all).all(|k| mask & (1 << k) != 0) {
         return Vec::new();

@@ -230,7 +230,11 @@ impl Step<'_> {
                 };
                 let mut moves = Vec::new();
                 if *likelihood != 0.0 {
-                    moves.push(format!("{} likelihood{}", delta(*likelihood), through(paths)));
+                    moves.push(format!(
+                        "{} likelihood{}",
+                        delta(*likelihood),
+                        through(paths)
+                    ));
                 }
                 if *impact != 0.0 {
                     moves.push(match dimension {

@@ -78,6 +78,33 @@ pub struct PlanEntry<'c> {
     pub lowers: Vec<Lowered<'c>>,
 }
 
+impl<'c> PlanEntry<'c> {
+    /// The pair that puts the step where it is: the worst risk it brings
+    /// down a level.
+    pub fn reason(&self) -> Option<&Lowered<'c>> {
+        let w = self.worst?;
+        self.lowers.iter().find(|l| l.pair == w.pair)
+    }
+
+    /// Why the step stands where it does, in one plain sentence, or None
+    /// when it brings no risk down a level. `device_name` is the name of
+    /// the device of [`PlanEntry::reason`].
+    pub fn why(&self, catalog: &Catalog, device_name: &str) -> Option<String> {
+        let l = self.reason()?;
+        let scenario = catalog
+            .scenarios
+            .iter()
+            .find(|s| s.id == l.scenario)
+            .map_or(l.scenario, |s| s.title.as_str());
+        let level = |v| catalog.scales.level_name(crate::catalog::Scale::Risk, v);
+        Some(format!(
+            "It brings \"{scenario}\" on {device_name} from {} to {}.",
+            level(l.current_level),
+            level(l.projected_level)
+        ))
+    }
+}
+
 /// The ranked action plan of a household on `today`.
 pub fn plan<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Vec<PlanEntry<'c>> {
     let engine = Engine::new(catalog);
@@ -90,7 +117,10 @@ pub fn plan<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Vec
 /// risks), then the furthest drop, then the first in the list's order.
 fn worst_lowered(lowers: &[Lowered<'_>]) -> Option<Worst> {
     let mut best: Option<(&Lowered<'_>, Worst)> = None;
-    for l in lowers.iter().filter(|l| l.projected_level < l.current_level) {
+    for l in lowers
+        .iter()
+        .filter(|l| l.projected_level < l.current_level)
+    {
         let better = best.is_none_or(|(b, _)| {
             l.current_level
                 .cmp(&b.current_level)
@@ -194,8 +224,7 @@ impl<'c> Engine<'c> {
         // residual with them.
         let mut done = vec![false; self.catalog.controls.len()];
         let mut now: Vec<Score> = pairs.iter().map(|p| p.residual).collect();
-        let mut built: Vec<Option<PlanEntry<'c>>> =
-            (0..candidates.len()).map(|_| None).collect();
+        let mut built: Vec<Option<PlanEntry<'c>>> = (0..candidates.len()).map(|_| None).collect();
         let mut stale: Vec<bool> = candidates.iter().map(Option::is_some).collect();
         let mut entries = Vec::new();
         loop {
@@ -247,7 +276,11 @@ impl<'c> Engine<'c> {
             .iter()
             .map(|&k| {
                 let with = assessment.pairs[k].residual_with(&self.catalog.scales, |b| {
-                    if b.index == c || done[b.index] { 1.0 } else { b.weight }
+                    if b.index == c || done[b.index] {
+                        1.0
+                    } else {
+                        b.weight
+                    }
                 });
                 (k, with)
             })

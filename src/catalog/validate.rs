@@ -637,7 +637,9 @@ fn scenario_treatments(c: &Catalog, ix: &Index, p: &mut Problems) {
                 p.at(
                     SCENARIOS,
                     &s.id,
-                    format!("control {ctl:?} names paths but lowers impact, which every path shares"),
+                    format!(
+                        "control {ctl:?} names paths but lowers impact, which every path shares"
+                    ),
                 );
             }
         }
@@ -668,7 +670,10 @@ fn scenario_paths(c: &Catalog, ix: &Index, p: &mut Problems) {
                 p.at(
                     SCENARIOS,
                     &s.id,
-                    format!("path {:?} likelihood {} is outside 1..{LEVELS}", x.id, x.likelihood),
+                    format!(
+                        "path {:?} likelihood {} is outside 1..{LEVELS}",
+                        x.id, x.likelihood
+                    ),
                 );
             }
             let stopped = s.treatments.iter().any(|t| {
@@ -696,10 +701,18 @@ fn condition_context(c: &Catalog, ix: &Index, p: &mut Problems) {
     for x in &c.conditions {
         let device = x.source == ConditionSource::Device;
         if device && x.applies_to.is_empty() {
-            p.at(CONDITIONS, &x.id, "source is device but applies_to is empty");
+            p.at(
+                CONDITIONS,
+                &x.id,
+                "source is device but applies_to is empty",
+            );
         }
         if !device && !x.applies_to.is_empty() {
-            p.at(CONDITIONS, &x.id, "applies_to is only for source = \"device\"");
+            p.at(
+                CONDITIONS,
+                &x.id,
+                "applies_to is only for source = \"device\"",
+            );
         }
         if device {
             applies_to_refs(&x.applies_to, ix, CONDITIONS, &x.id, p);

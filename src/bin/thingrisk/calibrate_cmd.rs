@@ -39,11 +39,15 @@ pub fn load(dir: &str) -> Result<Vec<Case>, String> {
         .map(|p| {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let case: Case = serde_json::from_str(&text)
-                .map_err(|e| format!("{}: {e}", p.display()))?;
+            let case: Case =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
             let stem = p.file_stem().unwrap_or_default().to_string_lossy();
             if case.id != stem {
-                return Err(format!("{}: id {:?} must equal the file name", p.display(), case.id));
+                return Err(format!(
+                    "{}: id {:?} must equal the file name",
+                    p.display(),
+                    case.id
+                ));
             }
             Ok(case)
         })

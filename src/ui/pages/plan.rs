@@ -1,7 +1,7 @@
 use super::WithHousehold;
 use crate::assess::Stage;
 use crate::assess::{PlanEntry, PlanFilter};
-use crate::catalog::{Scale, When};
+use crate::catalog::{Catalog, Scale, When};
 use crate::decimal;
 use crate::ui::base::href;
 use crate::ui::components::A;
@@ -55,9 +55,18 @@ fn Plan() -> impl IntoView {
             when: when.get(),
             device: device.get(),
         };
+        // The household's own steps; what only the maker can do is
+        // advice under "Ask the vendor".
         let new = app.assessment.with_untracked(|a| {
             a.as_ref()
-                .map(|a| filter.keep(catalog, app.engine.plan(a)))
+                .map(|a| {
+                    let steps = if filter.when == Some(When::VendorOnly) {
+                        app.engine.vendor_asks(a)
+                    } else {
+                        app.engine.plan(a)
+                    };
+                    filter.keep(catalog, steps)
+                })
                 .unwrap_or_default()
         });
         (new, true)
@@ -149,7 +158,7 @@ fn Plan() -> impl IntoView {
                 // This row's figures as the plan changes: rank, reach and
                 // planned state update in place; the row is rebuilt only
                 // when the control leaves the plan.
-                let row = Memo::new(move |_| plan.with(|p| Row::of(p, control)).unwrap_or_default());
+                let row = Memo::new(move |_| plan.with(|p| Row::of(catalog, p, control)).unwrap_or_default());
                 let c = catalog.control(control);
                 let title = c.map(|c| c.title.clone()).unwrap_or_else(|| control.to_string());
                 let summary = c.map(|c| c.summary.clone()).unwrap_or_default();
@@ -159,6 +168,7 @@ fn Plan() -> impl IntoView {
                 let heading = move || row.with(|r| r.rank);
                 let reach = move || row.with(|r| (r.lowers, r.reduction));
                 let planned = move || row.with(|r| r.planned);
+                let why = move || row.with(|r| r.why.clone()).map(|(device, text)| text.replace("{device}", &device_name(&device)));
                 // The list of lowered risks is built only while it is open:
                 // closed, it would be hundreds of hidden items to keep up to date.
                 let open = RwSignal::new(false);
@@ -172,6 +182,7 @@ fn Plan() -> impl IntoView {
                     <li class="plan-entry card">
                         <h3>{move || format!("{}. {title}", heading())}</h3>
                         <p class="muted">{move || { let (n, r) = reach(); format!("{w} · Effort: {effort} · lowers {n} risks (risk score −{})", decimal::fixed(r, 1)) }}</p>
+                        <p class="why-here">{why}</p>
                         <p>{summary}</p>
                         <details class="why">
                             <summary>"How to do it"</summary>
@@ -211,16 +222,22 @@ struct Row {
     lowers: usize,
     reduction: f32,
     planned: bool,
+    /// Why it stands here: the device of the risk it brings down, and the
+    /// sentence with "{device}" where that device's name goes.
+    why: Option<(String, String)>,
 }
 
 impl Row {
-    fn of(plan: &[PlanEntry<'static>], control: &str) -> Option<Row> {
+    fn of(catalog: &Catalog, plan: &[PlanEntry<'static>], control: &str) -> Option<Row> {
         let e = entry(plan, control)?;
         Some(Row {
             rank: e.rank,
             lowers: e.lowers.len(),
             reduction: e.reduction,
             planned: e.planned,
+            why: e
+                .reason()
+                .and_then(|l| Some((l.device.to_string(), e.why(catalog, "{device}")?))),
         })
     }
 }
