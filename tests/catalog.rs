@@ -85,7 +85,7 @@ fn scales() -> Scales {
             vec![1, 2, 2, 2, 3],
             vec![1, 2, 3, 3, 4],
             vec![1, 2, 3, 4, 5],
-            vec![1, 2, 3, 4, 5],
+            vec![2, 3, 4, 5, 5],
         ],
     }
 }
@@ -549,15 +549,161 @@ fn matrix_never_decreases() {
         Some("matrix"),
         "[likelihood 3][impact 4] = 1 is lower than at likelihood 2",
     );
-    // Row 5 at impact 1 is fine at 1; raising row 4's to 2 makes row 5 lower.
+    // Row 5 at impact 1 is 2; raising row 4's to 3 makes row 5 lower.
     let p = broken(|c| {
-        c.scales.matrix[3][0] = 2;
+        c.scales.matrix[3][0] = 3;
     });
     expect(
         &p,
         SCALES,
         Some("matrix"),
-        "[likelihood 5][impact 1] = 1 is lower than at likelihood 4",
+        "[likelihood 5][impact 1] = 2 is lower than at likelihood 4",
+    );
+}
+
+#[test]
+fn very_high_likelihood_must_count() {
+    // The first model's matrix: the Very high row equal to the High row.
+    let p = broken(|c| c.scales.matrix[4] = c.scales.matrix[3].clone());
+    expect(
+        &p,
+        SCALES,
+        Some("matrix"),
+        "Very high likelihood row never rises",
+    );
+    // The bundled matrix lifts a near-certain compromise above its impact.
+    let m = &thingrisk::catalog::embedded().scales.matrix;
+    assert!(
+        m[4][2] > 3,
+        "Very high likelihood × Moderate impact is above Moderate"
+    );
+    for (l, row) in m.iter().enumerate().take(4) {
+        for (i, &risk) in row.iter().enumerate() {
+            assert!(
+                usize::from(risk) <= i + 1,
+                "below Very high, risk never exceeds impact ({l}, {i})"
+            );
+        }
+    }
+}
+
+#[test]
+fn scenario_paths_are_checked() {
+    let mut c = thingrisk::catalog::embedded().clone();
+    let s = c
+        .scenarios
+        .iter_mut()
+        .find(|s| s.paths.len() >= 2)
+        .expect("a scenario with paths");
+    let id = s.id.clone();
+    s.paths.push(s.paths[0].clone());
+    s.conditions[0].path = Some("no-such-path".into());
+    s.conditions[0].likelihood = 1.0;
+    s.treatments[0].paths = vec!["nowhere".into()];
+    let problems = validate(&c);
+    expect(&problems, SCENARIOS, Some(&id), "is listed twice");
+    expect(
+        &problems,
+        SCENARIOS,
+        Some(&id),
+        "names unknown path \"no-such-path\"",
+    );
+    expect(
+        &problems,
+        SCENARIOS,
+        Some(&id),
+        "names unknown path \"nowhere\"",
+    );
+
+    // A path no household step stops is reported: a person could never lower it.
+    let mut c = thingrisk::catalog::embedded().clone();
+    let s = c
+        .scenarios
+        .iter_mut()
+        .find(|s| s.id == "scn.camera-feed-exposed")
+        .unwrap();
+    s.treatments
+        .retain(|t| !t.paths.iter().any(|p| p == "account") || t.control.starts_with("ctl.vendor"));
+    s.treatments.retain(|t| {
+        !(t.paths.is_empty() && t.axis == Axis::Likelihood && !t.control.starts_with("ctl.vendor"))
+    });
+    expect(
+        &validate(&c),
+        SCENARIOS,
+        Some("scn.camera-feed-exposed"),
+        "no control a person can carry out stops path \"account\"",
+    );
+
+    // Paths on an impact treatment make no sense: impact is shared.
+    let mut c = thingrisk::catalog::embedded().clone();
+    let s = c
+        .scenarios
+        .iter_mut()
+        .find(|s| s.id == "scn.camera-feed-exposed")
+        .unwrap();
+    let t = s
+        .treatments
+        .iter_mut()
+        .find(|t| t.axis == Axis::Impact)
+        .unwrap();
+    t.paths = vec!["account".into()];
+    expect(
+        &validate(&c),
+        SCENARIOS,
+        Some("scn.camera-feed-exposed"),
+        "names paths but lowers impact",
+    );
+}
+
+#[test]
+fn context_conditions_and_voids_are_checked() {
+    let mut c = thingrisk::catalog::embedded().clone();
+    let device = c
+        .conditions
+        .iter_mut()
+        .find(|x| x.source == ConditionSource::Device)
+        .unwrap();
+    device.applies_to = AppliesTo::default();
+    let device_id = device.id.clone();
+    let asked = c
+        .conditions
+        .iter_mut()
+        .find(|x| x.source == ConditionSource::Question)
+        .unwrap();
+    asked.voids = vec!["ctl.auto-updates".into()];
+    asked.applies_to.categories = vec!["dev.router".into()];
+    let asked_id = asked.id.clone();
+    let ended = c
+        .conditions
+        .iter_mut()
+        .find(|x| x.source == ConditionSource::SupportEnded)
+        .unwrap();
+    ended.voids.push("ctl.no-such-control".into());
+    let ended_id = ended.id.clone();
+    let problems = validate(&c);
+    expect(
+        &problems,
+        CONDITIONS,
+        Some(&device_id),
+        "applies_to is empty",
+    );
+    expect(
+        &problems,
+        CONDITIONS,
+        Some(&asked_id),
+        "only a condition derived from device facts may void",
+    );
+    expect(
+        &problems,
+        CONDITIONS,
+        Some(&asked_id),
+        "applies_to is only for source",
+    );
+    expect(
+        &problems,
+        CONDITIONS,
+        Some(&ended_id),
+        "voids unknown control \"ctl.no-such-control\"",
     );
 }
 

@@ -259,3 +259,56 @@ fn an_export_from_the_app_is_read_as_its_active_household() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("newer version"), "{}", stderr(&out));
 }
+
+#[test]
+fn two_devices_with_one_id_are_refused() {
+    let file = temp_file(
+        "duplicate.json",
+        r#"{ "id": "h", "name": "Home", "devices": [
+            { "id": "d1", "name": "Router", "category": "dev.router" },
+            { "id": "d1", "name": "Camera", "category": "dev.indoor-camera" } ] }"#,
+    );
+    for command in ["assess", "plan"] {
+        let o = run(&[command, &file, "--today", TODAY]);
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("device 2") && err.contains("repeats the id \"d1\""),
+            "{err}"
+        );
+        assert!(stdout(&o).is_empty(), "{command}: nothing printed");
+    }
+}
+
+#[test]
+fn answers_at_the_wrong_scope_are_named_and_not_counted() {
+    let file = temp_file(
+        "misplaced.json",
+        r#"{ "id": "h", "name": "Home", "answers": { "q.default-password": "yes" },
+             "devices": [ { "id": "d1", "name": "Router", "category": "dev.router",
+                            "answers": { "q.two-step-login": "yes" } } ] }"#,
+    );
+    let o = run(&["plan", &file, "--today", TODAY, "--format", "json"]);
+    assert!(o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("q.default-password is a question for each device"),
+        "{err}"
+    );
+    assert!(
+        err.contains("q.two-step-login is a question for the whole home, answered on device d1"),
+        "{err}"
+    );
+    // Not counted: the router's password step is still in the plan.
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        plan.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["control"] == "ctl.change-default-password"),
+        "{plan}"
+    );
+    // A file with every answer in its place gets no warning.
+    let ok = run(&["plan", SAMPLE, "--today", TODAY]);
+    assert!(!stderr(&ok).contains("not counted"), "{}", stderr(&ok));
+}

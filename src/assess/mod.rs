@@ -18,6 +18,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod household;
 pub mod lifecycle;
+pub mod misplaced;
 pub mod plan;
 pub mod plan_filter;
 pub mod questions;
@@ -36,6 +37,7 @@ pub use evaluate::{
 pub use explain::{Stage, Step};
 pub use household::{Acquired, Answers, Device, Household, Lifecycle};
 pub use lifecycle::{Reminder, ReminderKind};
+pub use misplaced::Misplaced;
 pub use plan::{Lowered, PlanEntry, Worst, plan};
 pub use plan_filter::PlanFilter;
 pub use questions::{Progress, device_questions, household_questions};

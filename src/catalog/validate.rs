@@ -328,8 +328,10 @@ fn level_lists(s: &Scales, p: &mut Problems) {
     }
 }
 
-/// The risk matrix is 5x5 with levels 1..5, and never lowers the risk when
-/// likelihood or impact goes up.
+/// The risk matrix is 5x5 with levels 1..5, never lowers the risk when
+/// likelihood or impact goes up, and lets Very high likelihood count: its row
+/// rises above the High row somewhere (a near-certain compromise is not rated
+/// as a merely likely one).
 fn matrix(s: &Scales, p: &mut Problems) {
     let n = LEVELS as usize;
     let m = &s.matrix;
@@ -367,6 +369,14 @@ fn matrix(s: &Scales, p: &mut Problems) {
                 );
             }
         }
+    }
+    let (high, very_high) = (&m[n - 2], &m[n - 1]);
+    if very_high.iter().zip(high).all(|(vh, h)| vh <= h) {
+        p.at(
+            SCALES,
+            "matrix",
+            "the Very high likelihood row never rises above the High row: a near-certain compromise would count no more than a likely one",
+        );
     }
 }
 

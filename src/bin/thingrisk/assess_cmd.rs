@@ -37,7 +37,18 @@ pub fn read_household(path: &str) -> Result<Household, String> {
             .or_else(|| state.households.into_iter().next())
             .ok_or_else(|| format!("{path} holds no household"));
     }
-    serde_json::from_str(&text).map_err(|e| format!("{path} is not a valid household file: {e}"))
+    let household: Household = serde_json::from_str(&text)
+        .map_err(|e| format!("{path} is not a valid household file: {e}"))?;
+    // The saved format's rules (unique device ids, names within bounds), as
+    // for an export; the paths are the bare file's own.
+    let state = thingrisk::store::State::new(vec![household]);
+    thingrisk::store::validate::check(&state)
+        .map_err(|e| format!("{path}: {}", e.to_string().replace("household 1, ", "")))?;
+    Ok(state
+        .households
+        .into_iter()
+        .next()
+        .expect("the household just wrapped"))
 }
 
 /// Today's date from the system clock (the core never reads a clock).
@@ -112,7 +123,25 @@ fn load<'a>(args: &[&'a str], formats: &[Format]) -> Result<(Options<'a>, Househ
         eprintln!("thingrisk: {e}");
         ExitCode::FAILURE
     })?;
+    warn_misplaced(&household);
     Ok((opts, household))
+}
+
+/// Answers at the wrong scope are not counted: say which, and where they go.
+fn warn_misplaced(household: &Household) {
+    let engine = Engine::new(catalog::embedded());
+    for m in engine.misplaced_answers(household) {
+        match &m.device {
+            Some(d) => eprintln!(
+                "thingrisk: warning: {} is a question for the whole home, answered on device {d}: not counted (put it in the household's \"answers\")",
+                m.question
+            ),
+            None => eprintln!(
+                "thingrisk: warning: {} is a question for each device, answered for the whole home: not counted (put it in each device's \"answers\")",
+                m.question
+            ),
+        }
+    }
 }
 
 /// `thingrisk assess FILE [--format table|json|csv] [--today YYYY-MM-DD]`.
