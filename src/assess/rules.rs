@@ -22,6 +22,18 @@
 //! set the same control or condition, the first one in catalog order that
 //! concerns the device and has an answer counts.
 //!
+//! # The model (v2): risk source → path → event → consequence
+//! A scenario is an event with a consequence. It comes about along one or
+//! more **paths**: a risk source through one weakness ("an automated scan,
+//! through the password it came with"; "through a known flaw in its
+//! software"). Each path has its own likelihood; the scenario is as likely
+//! as its most likely path (the easiest way in decides, not the sum of the
+//! ways). A scenario that lists no paths has one, with its base likelihood.
+//! A control counts only against the paths it stops: a changed password does
+//! nothing against a known flaw. A missing control is never the risk itself;
+//! it leaves a path open, and a path left open is as likely as its base says
+//! (the base is the likelihood with the door open).
+//!
 //! # Conditions (inherent risk)
 //! A condition holds with a weight:
 //! - asked conditions: yes → 1; partly → 0.5; no, not applicable or unanswered
@@ -32,9 +44,16 @@
 //!   `support_end < today`; `support-ending-soon` when
 //!   `today <= support_end < today + 183 days`; `updates-unchecked` when
 //!   updates were never recorded as checked or last checked more than 90 days
-//!   ago.
+//!   ago;
+//! - device conditions (`source = "device"`), weight 1 when the device's
+//!   category or one of its capabilities is in the condition's `applies_to`:
+//!   the device's context (a lock opens the home, a router carries all the
+//!   home's traffic, a child uses it), which raises the impact of the
+//!   scenarios that say so.
 //!
-//! Inherent likelihood = clamp(base + Σ weight × likelihood delta, 1, 5).
+//! Each path's inherent likelihood = clamp(its base + Σ weight × likelihood
+//! delta of the effects that name the path or no path, 1, 5); the
+//! scenario's inherent likelihood = the highest path's.
 //! Impact on each dimension = clamp(base_d + Σ weight × impact delta, 1, 5),
 //! where a delta with no `dimension` moves all four. Overall impact = the
 //! highest dimension.
@@ -44,40 +63,65 @@
 //! sets it; controls with no such question (vendor-side only) never change the
 //! residual. The answer gives a weight w: yes → 1; partly → 0.5; no, don't
 //! know (an open question too) or unanswered → 0; not applicable → the
-//! treatment is removed for that device. Controls the user marked as planned
-//! count as yes in the projected (what-if) picture only, never in the
-//! residual, and never where they are not applicable.
+//! treatment is removed for that device. A control **voided** by a derived
+//! condition that holds on the device (see [`voids`]: once support has ended,
+//! automatic updates bring no fix) is not counted either, and the explanation
+//! says why. Controls the user marked as planned count as yes in the
+//! projected (what-if) picture only, never in the residual, and never where
+//! they are not applicable.
 //!
 //! Combination on one axis (diminishing returns, cannot leave the scale):
 //!
 //! ```text
-//! R        = 1 − Π (1 − strength × w)        over the axis's treatments
-//! residual = 1 + (inherent − 1) × (1 − R)
+//! R_p      = 1 − Π (1 − strength × w)   over the likelihood treatments that stop path p
+//! L_p      = 1 + (L_p inherent − 1) × (1 − R_p)
+//! residual likelihood = max over paths of L_p
+//! residual impact     = 1 + (inherent − 1) × (1 − R)   over the impact treatments
 //! ```
 //!
-//! so the residual is never below 1 nor above the inherent value, and a second
-//! control only takes a share of what the first one left. Impact treatments
-//! scale every dimension the same way (so the highest dimension stays the
-//! highest). Explanations apply the factors one by one in catalog order; the
-//! running product gives the same end value.
+//! so the residual is never below 1 nor above the inherent value, "yes"
+//! never raises it, and a second control only takes a share of what the
+//! first one left on its path. Impact treatments scale every dimension the
+//! same way (so the highest dimension stays the highest). Explanations
+//! apply the factors one by one in catalog order; the running product gives
+//! the same end value.
 //!
 //! # Levels and risk
 //! The level of an axis value is the value rounded half up to an integer 1..=5
 //! (values within 0.0001 below a half count as the half, so float noise never
 //! flips a level). Risk level = `scales.matrix[likelihood level − 1][impact
-//! level − 1]`.
+//! level − 1]` (catalog/scales.toml). The matrix lets Very high likelihood
+//! lift the risk one level above the impact (a near-certain compromise of a
+//! Moderate harm is High), counts a Moderate likelihood of a High harm as
+//! High, and below Very high never rates a risk above its impact. The
+//! catalog check refuses a matrix whose Very high row never rises above the
+//! High row.
 //!
-//! # Risk score (ranking and action plan)
+//! # Risk score (ranking)
 //! Score = continuous likelihood × continuous impact, 1..=25. Top risks are
 //! sorted by residual score (highest first), then inherent score, then device
 //! id and scenario id.
 //!
-//! A plan entry's value = Σ over the pairs where its control is not in place
-//! (no, don't know, partly or unanswered; not n.a.) of (current residual
-//! score − residual score with that control answered yes), divided by the
-//! control's effort (1..=3). Entries are ranked by value, highest first, ties
-//! by control id. Drops are summed as integers in millionths so the total
-//! never depends on device order.
+//! # Action plan
+//! The plan holds the steps the household can take (controls whose
+//! stakeholder is the user); the maker's and provider's controls are "ask
+//! the vendor" advice (`Engine::vendor_asks`), ranked the same way. Steps
+//! are chosen one at a time: each is the best step once the steps before it
+//! are done, and its figures (the pairs it lowers, from what to what, its
+//! reduction) are counted on top of them, so two steps that close the same
+//! risk are not both ranked on it. The best step is, in order of the keys:
+//! 1. the time it can be done: now before at the next purchase;
+//! 2. a known gap (its question answered no, partly or don't know on some
+//!    device) before a suspected one (only unanswered);
+//! 3. the highest residual level it brings down a level (its "worst" pair:
+//!    why it stands where it does, said in one sentence);
+//! 4. that pair's residual score (the more severe of two High risks);
+//! 5. that pair's score once the step is done (the step that leaves less
+//!    of the risk);
+//! 6. value: the summed drop in residual score over the pairs it lowers
+//!    (in millionths, as integers, so the total never depends on device
+//!    order), divided by its effort (1..=3);
+//! 7. control id.
 //!
 //! # Reminders (lifecycle)
 //! Per device: support ended; support ending within 183 days; updates not
