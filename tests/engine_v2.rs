@@ -139,8 +139,11 @@ fn an_end_of_life_router_is_replaced_first() {
     let plan = engine.plan(&a);
     assert_eq!(plan[0].control, "ctl.replace-unsupported", "{plan:#?}");
     let why = plan[0].why(catalog::embedded(), "the router").unwrap();
-    assert!(why.starts_with("It brings \""), "{why}");
-    assert!(why.contains("from Very high"), "{why}");
+    assert!(why.starts_with("It brings the risk \""), "{why}");
+    assert!(
+        why.contains("on the router down from Very high to"),
+        "{why}"
+    );
 }
 
 #[test]

@@ -98,7 +98,7 @@ impl<'c> PlanEntry<'c> {
             .map_or(l.scenario, |s| s.title.as_str());
         let level = |v| catalog.scales.level_name(crate::catalog::Scale::Risk, v);
         Some(format!(
-            "It brings \"{scenario}\" on {device_name} from {} to {}.",
+            "It brings the risk \"{scenario}\" on {device_name} down from {} to {}.",
             level(l.current_level),
             level(l.projected_level)
         ))

@@ -324,7 +324,7 @@ fn register_csv(engine: &Engine<'_>, a: &Assessment<'_>) -> String {
 fn plan_table(engine: &Engine<'_>, household: &Household, plan: &[PlanEntry<'_>]) -> String {
     let scales = &engine.catalog().scales;
     let mut out = format!(
-        "Action plan: {} ({} controls not in place)\n\n",
+        "Action plan: {} ({} steps you can take, most important first)\n\n",
         household.name,
         plan.len()
     );
@@ -350,6 +350,12 @@ fn plan_table(engine: &Engine<'_>, household: &Household, plan: &[PlanEntry<'_>]
             .control(e.control)
             .map_or(e.control, |c| c.title.as_str());
         out += &format!("\n{}. {title}\n", e.rank);
+        if let Some(why) = e
+            .reason()
+            .and_then(|l| e.why(engine.catalog(), device_name(household, &l.device)))
+        {
+            out += &format!("   {why}\n");
+        }
         for l in &e.lowers {
             out += &format!(
                 "   - {}: {} ({} → {})\n",

@@ -71,11 +71,15 @@ fn Report() -> impl IntoView {
                 .take(10)
                 .map(|e| {
                     let c = catalog.control(e.control);
+                    let why = e
+                        .reason()
+                        .and_then(|l| e.why(catalog, &app.device_name(&l.device)));
                     (
                         e.rank,
                         c.map(|c| c.title.clone()).unwrap_or_default(),
                         c.map(|c| c.steps.clone()).unwrap_or_default(),
                         e.lowers.len(),
+                        why,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -123,8 +127,9 @@ fn Report() -> impl IntoView {
             </section>
             <section class="report-section">
                 <h2>"Action plan"</h2>
-                <ol class="report-plan">{move || plan().into_iter().map(|(_, t, steps, n)| view! {
+                <ol class="report-plan">{move || plan().into_iter().map(|(_, t, steps, n, why)| view! {
                     <li><strong>{t}</strong>{format!(" — lowers {n} risks")}
+                        {why.map(|w| view! { <p class="why-here">{w}</p> })}
                         <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                     </li>
                 }).collect_view()}</ol>
