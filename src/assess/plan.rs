@@ -112,46 +112,23 @@ pub fn plan<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Vec
     engine.plan(&assessment)
 }
 
-/// The worst pair a step brings down a level: the highest residual level,
-/// then the highest residual score within it (the more severe of two High
-/// risks), then the furthest drop, then the first in the list's order.
-fn worst_lowered(lowers: &[Lowered<'_>]) -> Option<Worst> {
-    let mut best: Option<(&Lowered<'_>, Worst)> = None;
-    for l in lowers
-        .iter()
-        .filter(|l| l.projected_level < l.current_level)
-    {
-        let better = best.is_none_or(|(b, _)| {
-            l.current_level
-                .cmp(&b.current_level)
-                .then(l.current_score.total_cmp(&b.current_score))
-                .then(b.projected_score.total_cmp(&l.projected_score))
-                .is_gt()
-        });
-        if better {
-            let worst = Worst {
-                pair: l.pair,
-                from: l.current_level,
-                to: l.projected_level,
-                score: l.current_score,
-                left: l.projected_score,
-            };
-            best = Some((l, worst));
-        }
-    }
-    best.map(|(_, w)| w)
-}
-
 /// Drops are summed in millionths, as integers, so the total never depends
 /// on the order of the pairs (float sums do).
 const UNITS: f64 = 1_000_000.0;
 
-/// A control not in place on some pairs: (planned, answered, pairs);
-/// answered when its question has an answer on any of them.
+/// How many steps are chosen one at a time, each counted after the ones
+/// before it; the rest follow in the same order of keys, counted after
+/// these (choosing every step one by one costs a full pass per step).
+pub const CHOSEN_ONE_BY_ONE: usize = 5;
+
+/// A control not in place on some pairs: answered when its question has
+/// an answer on any of them; per pair, its residual with the steps taken so
+/// far and this one.
 struct Candidate {
     planned: bool,
     answered: bool,
     pairs: Vec<usize>,
+    with: Vec<Score>,
 }
 
 /// Which of two steps goes first (see [`super::rules`], "Action plan").
@@ -191,6 +168,7 @@ impl<'c> Engine<'c> {
         keep: impl Fn(Stakeholder) -> bool,
     ) -> Vec<PlanEntry<'c>> {
         let pairs = &assessment.pairs;
+        let scales = &self.catalog.scales;
         // Ties in a control's list go by device id, then scenario id: as ranks.
         let devices = &assessment.devices;
         let mut device_rank = vec![0u32; devices.len()];
@@ -200,8 +178,11 @@ impl<'c> Engine<'c> {
         for (rank, &d) in by_id.iter().enumerate() {
             device_rank[d] = rank as u32;
         }
+        // Per control position, the pairs where it is not in place; per
+        // pair, where it sits in the lists of those controls.
         let mut candidates: Vec<Option<Candidate>> =
             (0..self.catalog.controls.len()).map(|_| None).collect();
+        let mut slots: Vec<Vec<(usize, usize)>> = vec![Vec::new(); pairs.len()];
         for (k, pair) in pairs.iter().enumerate() {
             for (j, a) in pair.controls.iter().enumerate() {
                 if a.weight >= 1.0 || pair.controls[..j].iter().any(|b| b.index == a.index) {
@@ -214,23 +195,45 @@ impl<'c> Engine<'c> {
                     planned: false,
                     answered: false,
                     pairs: Vec::new(),
+                    with: Vec::new(),
                 });
                 entry.planned |= a.planned;
                 entry.answered |= a.answer.is_some();
+                slots[k].push((a.index, entry.pairs.len()));
                 entry.pairs.push(k);
+                let c = a.index;
+                entry.with.push(
+                    pair.residual_with(scales, |b| if b.index == c { 1.0 } else { b.weight }),
+                );
             }
         }
         // The steps chosen so far count as done; `now` is each pair's
-        // residual with them.
+        // residual with them, and each candidate keeps each of its pairs'
+        // residual with them and itself.
         let mut done = vec![false; self.catalog.controls.len()];
         let mut now: Vec<Score> = pairs.iter().map(|p| p.residual).collect();
         let mut built: Vec<Option<PlanEntry<'c>>> = (0..candidates.len()).map(|_| None).collect();
         let mut stale: Vec<bool> = candidates.iter().map(Option::is_some).collect();
         let mut entries = Vec::new();
         loop {
+            if entries.len() == CHOSEN_ONE_BY_ONE {
+                // The rest in the same order, counted after the steps above.
+                let mut rest: Vec<PlanEntry<'c>> = (0..candidates.len())
+                    .filter_map(|c| {
+                        let cand = candidates[c].as_ref()?;
+                        Some(self.entry(c, cand, assessment, &now, &device_rank, true))
+                    })
+                    .collect();
+                crate::order::sort_by(&mut rest, ahead);
+                for mut entry in rest {
+                    entry.rank = entries.len() + 1;
+                    entries.push(entry);
+                }
+                break;
+            }
             for c in 0..candidates.len() {
                 if let (true, Some(cand)) = (stale[c], &candidates[c]) {
-                    built[c] = Some(self.entry(c, cand, assessment, &now, &done, &device_rank));
+                    built[c] = Some(self.entry(c, cand, assessment, &now, &device_rank, false));
                     stale[c] = false;
                 }
             }
@@ -240,84 +243,111 @@ impl<'c> Engine<'c> {
             else {
                 break;
             };
-            let mut entry = built[best].take().expect("a built entry");
+            built[best] = None;
+            let cand = candidates[best].take().expect("a candidate");
+            let mut entry = self.entry(best, &cand, assessment, &now, &device_rank, true);
             entry.rank = entries.len() + 1;
             entries.push(entry);
             done[best] = true;
-            // Only the pairs this step touches change, and only the steps
-            // that share one of them need working out again.
-            if let Some(cand) = candidates[best].take() {
-                for &k in &cand.pairs {
-                    now[k] = pairs[k].residual_with(&self.catalog.scales, |b| {
-                        if done[b.index] { 1.0 } else { b.weight }
+            // Only the pairs this step touches change, and only the other
+            // steps on those pairs need working out again.
+            for (&k, &with) in cand.pairs.iter().zip(&cand.with) {
+                now[k] = with;
+                for &(c, at) in &slots[k] {
+                    let Some(other) = candidates[c].as_mut() else {
+                        continue;
+                    };
+                    other.with[at] = pairs[k].residual_with(scales, |b| {
+                        if b.index == c || done[b.index] {
+                            1.0
+                        } else {
+                            b.weight
+                        }
                     });
-                    for a in &pairs[k].controls {
-                        stale[a.index] = candidates[a.index].is_some();
-                    }
+                    stale[c] = true;
                 }
             }
         }
         entries
     }
 
-    /// One candidate step's figures, with the steps in `done` taken.
+    /// One candidate step's figures from its pairs' residuals now and with
+    /// it (both counting the steps taken before); with `full`, also the list
+    /// of the pairs it lowers (the ranking needs only the figures, so
+    /// candidates are compared without building lists).
     fn entry(
         &self,
         c: usize,
         cand: &Candidate,
         assessment: &Assessment<'c>,
         now: &[Score],
-        done: &[bool],
         device_rank: &[u32],
+        full: bool,
     ) -> PlanEntry<'c> {
         let control = &self.catalog.controls[c];
-        let affected: Vec<(usize, Score)> = cand
-            .pairs
-            .iter()
-            .map(|&k| {
-                let with = assessment.pairs[k].residual_with(&self.catalog.scales, |b| {
-                    if b.index == c || done[b.index] {
-                        1.0
-                    } else {
-                        b.weight
-                    }
+        let pairs = &assessment.pairs;
+        // Ties between pairs go by device id, then scenario id (as ranks),
+        // so nothing depends on the order of the devices.
+        let rank = |k: usize| {
+            let p = &pairs[k];
+            (
+                device_rank[p.device_index],
+                self.scenario_rank[p.scenario_index],
+            )
+        };
+        let mut units = 0i64;
+        let mut worst: Option<Worst> = None;
+        let mut lowers = Vec::new();
+        for (&k, &with) in cand.pairs.iter().zip(&cand.with) {
+            let before = now[k];
+            let drop = f64::from(before.score) - f64::from(with.score);
+            units += (drop.max(0.0) * UNITS).round() as i64;
+            if with.score >= before.score {
+                continue;
+            }
+            if with.risk_level < before.risk_level {
+                let w = Worst {
+                    pair: k,
+                    from: before.risk_level,
+                    to: with.risk_level,
+                    score: before.score,
+                    left: with.score,
+                };
+                // The highest level, then the highest score within it (the
+                // more severe of two High risks), then the lowest left.
+                let worse = worst.is_none_or(|b| {
+                    w.from
+                        .cmp(&b.from)
+                        .then(w.score.total_cmp(&b.score))
+                        .then(b.left.total_cmp(&w.left))
+                        .then(rank(b.pair).cmp(&rank(k)))
+                        .is_gt()
                 });
-                (k, with)
-            })
-            .collect();
-        let units: i64 = affected
-            .iter()
-            .map(|(k, with)| {
-                let drop = f64::from(now[*k].score) - f64::from(with.score);
-                (drop.max(0.0) * UNITS).round() as i64
-            })
-            .sum();
-        let reduction = (units as f64 / UNITS) as f32;
-        let mut lowers: Vec<Lowered<'c>> = affected
-            .iter()
-            .filter(|(k, with)| with.score < now[*k].score)
-            .map(|&(k, with)| {
-                let p = &assessment.pairs[k];
-                Lowered {
+                if worse {
+                    worst = Some(w);
+                }
+            }
+            if full {
+                let p = &pairs[k];
+                lowers.push(Lowered {
                     pair: k,
                     device: p.device.clone(),
                     scenario: p.scenario,
-                    current_level: now[k].risk_level,
+                    current_level: before.risk_level,
                     projected_level: with.risk_level,
-                    current_score: now[k].score,
+                    current_score: before.score,
                     projected_score: with.score,
-                }
-            })
-            .collect();
+                });
+            }
+        }
         // Biggest drop first (drops are positive: their inverted bits
         // sort highest first), then device id, then scenario id.
         crate::order::sort_by_packed_key(&mut lowers, |l| {
-            let p = &assessment.pairs[l.pair];
             let drop = l.current_score - l.projected_score;
-            (u128::from(!drop.to_bits()) << 64)
-                | (u128::from(device_rank[p.device_index]) << 32)
-                | u128::from(self.scenario_rank[p.scenario_index])
+            let (d, s) = rank(l.pair);
+            (u128::from(!drop.to_bits()) << 64) | (u128::from(d) << 32) | u128::from(s)
         });
+        let reduction = (units as f64 / UNITS) as f32;
         let effort = effort(control.effort);
         PlanEntry {
             rank: 0,
@@ -325,7 +355,7 @@ impl<'c> Engine<'c> {
             who: control.stakeholder,
             when: control.when,
             answered: cand.answered,
-            worst: worst_lowered(&lowers),
+            worst,
             effort,
             reduction,
             value: reduction / f32::from(effort),

@@ -109,7 +109,9 @@
 //! are chosen one at a time: each is the best step once the steps before it
 //! are done, and its figures (the pairs it lowers, from what to what, its
 //! reduction) are counted on top of them, so two steps that close the same
-//! risk are not both ranked on it. The best step is, in order of the keys:
+//! risk are not both ranked on it. The first five are chosen so
+//! (`plan::CHOSEN_ONE_BY_ONE`); the rest follow in the same order of keys,
+//! counted after those five. The best step is, in order of the keys:
 //! 1. the time it can be done: now before at the next purchase;
 //! 2. a known gap (its question answered no, partly or don't know on some
 //!    device) before a suspected one (only unanswered);
