@@ -16,6 +16,7 @@ pub mod edit;
 pub mod engine;
 pub mod evaluate;
 pub mod explain;
+pub mod headline;
 pub mod household;
 pub mod lifecycle;
 pub mod misplaced;

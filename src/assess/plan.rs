@@ -150,13 +150,21 @@ impl<'c> Engine<'c> {
     /// The ranked action plan from an assessment made by this engine: the
     /// steps the household can take.
     pub fn plan(&self, assessment: &Assessment<'c>) -> Vec<PlanEntry<'c>> {
-        self.steps(assessment, |who| who == Stakeholder::User)
+        self.steps(assessment, |who| who == Stakeholder::User, None)
+    }
+
+    /// The plan's first step alone (what [`Engine::plan`] ranks first), at
+    /// the cost of one pass: for a headline.
+    pub fn first_step(&self, assessment: &Assessment<'c>) -> Option<PlanEntry<'c>> {
+        self.steps(assessment, |who| who == Stakeholder::User, Some(1))
+            .into_iter()
+            .next()
     }
 
     /// What only the maker or the service provider can do, ranked the same
     /// way: advice on what to ask the vendor for, or to choose vendors by.
     pub fn vendor_asks(&self, assessment: &Assessment<'c>) -> Vec<PlanEntry<'c>> {
-        self.steps(assessment, |who| who != Stakeholder::User)
+        self.steps(assessment, |who| who != Stakeholder::User, None)
     }
 
     /// The steps, chosen one at a time: each is the best once the steps
@@ -166,6 +174,7 @@ impl<'c> Engine<'c> {
         &self,
         assessment: &Assessment<'c>,
         keep: impl Fn(Stakeholder) -> bool,
+        limit: Option<usize>,
     ) -> Vec<PlanEntry<'c>> {
         let pairs = &assessment.pairs;
         let scales = &self.catalog.scales;
@@ -216,6 +225,9 @@ impl<'c> Engine<'c> {
         let mut stale: Vec<bool> = candidates.iter().map(Option::is_some).collect();
         let mut entries = Vec::new();
         loop {
+            if limit == Some(entries.len()) {
+                break;
+            }
             if entries.len() == CHOSEN_ONE_BY_ONE {
                 // The rest in the same order, counted after the steps above.
                 let mut rest: Vec<PlanEntry<'c>> = (0..candidates.len())

@@ -162,3 +162,30 @@ test("the printable report shows both heat maps and no navigation; the CSV has o
   assert.equal(rows.length - 1, pairs, "one row per device-risk pair");
   await context.close();
 });
+
+test("the results open with a headline naming the worst risk and the plan's first step", async () => {
+  const { page, log } = await env.page({ viewport: { width: 360, height: 740 } });
+  await homeWithDevices(page);
+  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
+  const headline = page.getByRole("region", { name: "In short" });
+  const summary = await headline.locator(".headline-summary").innerText();
+  const first = await headline.locator(".headline-first").innerText();
+  // The worst risk is the first of "Top risks now": "<device>: <title>".
+  const top = page.locator("ul.risk-list").last().locator("li.risk h3").first();
+  await top.waitFor();
+  const [device, title] = (await top.innerText()).split(/:\s+/, 2);
+  assert.match(summary, /^Your home has \d+ (very )?high risks?/);
+  assert.ok(summary.includes(`"${title.trim()}" on ${device.trim()}`), `${summary} names ${device}: ${title}`);
+  // The headline sits above the maps: on a phone it is the first thing read.
+  const box = await headline.boundingBox();
+  const maps = await page.locator(".heat-maps").boundingBox();
+  assert.ok(box.y + box.height <= maps.y, "the headline comes before the maps");
+  assert.ok(box.y < 740, "in the first screen at 360 px");
+  // "See your plan" opens the plan, whose first step is the one named.
+  await headline.getByRole("link", { name: "See your plan" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your action plan" }).waitFor();
+  const step = (await page.locator("li.plan-entry h3").first().innerText()).replace(/^1\. /, "");
+  assert.ok(first.startsWith(`Do this first: ${step}.`), `${first} starts with ${step}`);
+  assert.deepEqual(log.errors, []);
+});

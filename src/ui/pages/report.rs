@@ -4,6 +4,7 @@ use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions};
 use crate::ui::state::use_app;
+use crate::assess::headline::Headline;
 use leptos::prelude::*;
 
 /// A printable report of the active household: devices, both heat maps, the
@@ -86,6 +87,11 @@ fn Report() -> impl IntoView {
         })
     };
     let open = Memo::new(move |_| app.open_questions());
+    let headline = move || {
+        app.with_assessment(|a| {
+            Headline::of(app.engine, a).sentences(catalog, &|id| app.device_name(id))
+        })
+    };
     let print = move |_| {
         let _ = window().print();
     };
@@ -99,6 +105,10 @@ fn Report() -> impl IntoView {
                     <A href=href("/data") attr:class="button">"Export data (JSON, CSV)"</A>
                 </div>
             </header>
+            <section class="report-section headline" aria-label="In short">
+                <p class="headline-summary">{move || headline().0}</p>
+                {move || headline().1.map(|f| view! { <p class="headline-first">{f}</p> })}
+            </section>
             <section class="report-section">
                 <h2>"Devices"</h2>
                 <table class="report-table">

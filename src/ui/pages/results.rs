@@ -1,5 +1,6 @@
 use super::WithHousehold;
 use crate::assess::Stage;
+use crate::assess::headline::Headline;
 use crate::catalog::Scale;
 use crate::ui::base::href;
 use crate::ui::components::A;
@@ -70,6 +71,12 @@ fn Results() -> impl IntoView {
         })
     };
     let open = Memo::new(move |_| app.open_questions());
+    // How the home is doing and the step to take first, in plain words.
+    let headline = Memo::new(move |_| {
+        app.with_assessment(|a| {
+            Headline::of(app.engine, a).sentences(catalog, &|id| app.device_name(id))
+        })
+    });
     let progress = move || app.with_assessment(|a| (a.progress.answered, a.progress.total));
 
     view! {
@@ -78,6 +85,13 @@ fn Results() -> impl IntoView {
             <p>"Add devices to see your risks."</p>
             <A href=href("/devices") attr:class="button primary">"Add devices"</A>
         }>
+            <section class="headline card" aria-label="In short">
+                <p class="headline-summary">{move || headline.with(|h| h.0.clone())}</p>
+                <Show when=move || headline.with(|h| h.1.is_some())>
+                    <p class="headline-first">{move || headline.with(|h| h.1.clone())}</p>
+                    <A href=href("/plan") attr:class="button primary">"See your plan"</A>
+                </Show>
+            </section>
             <p class="lead">
                 {move || format!("{} device-risk pairs. ", total())}
                 {move || { let (a, t) = progress(); format!("{a} of {t} questions answered.") }}
