@@ -65,6 +65,7 @@ const CONDITION_SOURCES: &[&str] = &[
     "support-ending-soon",
     "updates-unchecked",
     "device",
+    "support-current",
 ];
 const DIMENSIONS: &[&str] = &["information", "privacy", "safety", "property"];
 const AXES: &[&str] = &["likelihood", "impact"];

@@ -311,3 +311,29 @@ fn the_plan_holds_only_household_steps_and_says_who() {
         "answered steps come first within a time"
     );
 }
+
+#[test]
+fn replacing_counts_once_support_ends_not_before() {
+    let with = |support_end: Option<Date>, replace: Answer| {
+        let mut d = device("r", "dev.router", &[("q.replace-unsupported", replace)]);
+        d.lifecycle.support_end = support_end;
+        home(vec![d])
+    };
+    let s = "scn.unpatched-flaw";
+    // Supported for years, or no date known: a plan to replace lowers nothing today.
+    for end in [Date::new(2030, 1, 1), None] {
+        assert_eq!(
+            residual(&with(end, Answer::Yes), "r", s),
+            residual(&with(end, Answer::No), "r", s),
+            "{end:?}"
+        );
+    }
+    // Ended, or ending within six months: replacing is what lowers it.
+    for end in [Date::new(2024, 1, 1), Date::new(2026, 9, 1)] {
+        assert!(
+            residual(&with(end, Answer::Yes), "r", s).0
+                < residual(&with(end, Answer::No), "r", s).0,
+            "{end:?}"
+        );
+    }
+}

@@ -26,6 +26,10 @@ pub fn derived_condition_holds(
         ConditionSource::SupportEnded => support_ended(lifecycle.support_end, today),
         ConditionSource::SupportEndingSoon => support_ending_soon(lifecycle.support_end, today),
         ConditionSource::UpdatesUnchecked => updates_unchecked(lifecycle.updates_checked, today),
+        ConditionSource::SupportCurrent => {
+            !support_ended(lifecycle.support_end, today)
+                && !support_ending_soon(lifecycle.support_end, today)
+        }
     }
 }
 

@@ -44,7 +44,9 @@
 //!   `support_end < today`; `support-ending-soon` when
 //!   `today <= support_end < today + 183 days`; `updates-unchecked` when
 //!   updates were never recorded as checked or last checked more than 90 days
-//!   ago;
+//!   ago; `support-current` when neither `support-ended` nor
+//!   `support-ending-soon` holds (it voids "retire devices that no longer get
+//!   fixes": planning to replace a device later lowers nothing today);
 //! - device conditions (`source = "device"`), weight 1 when the device's
 //!   category or one of its capabilities is in the condition's `applies_to`:
 //!   the device's context (a lock opens the home, a router carries all the

@@ -21,13 +21,14 @@ const SOURCE_KINDS: [SourceKind; 4] = [
     SourceKind::Structural,
     SourceKind::Environmental,
 ];
-const CONDITION_SOURCES: [ConditionSource; 6] = [
+const CONDITION_SOURCES: [ConditionSource; 7] = [
     ConditionSource::Question,
     ConditionSource::SecondHand,
     ConditionSource::SupportEnded,
     ConditionSource::SupportEndingSoon,
     ConditionSource::UpdatesUnchecked,
     ConditionSource::Device,
+    ConditionSource::SupportCurrent,
 ];
 const AXES: [Axis; 2] = [Axis::Likelihood, Axis::Impact];
 const THEMES: [Theme; 5] = [

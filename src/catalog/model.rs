@@ -66,6 +66,9 @@ pub enum ConditionSource {
     SupportEndingSoon,
     /// Nobody checked for updates in the last 90 days.
     UpdatesUnchecked,
+    /// Support is not known to end within six months: no end date, or one
+    /// further off (so replacing the device is not yet the step to take).
+    SupportCurrent,
     /// The device is of a kind, or has a capability, listed in the
     /// condition's `applies_to` (context that raises impact: a child's
     /// device, the router that carries all traffic, a lock).

@@ -41,11 +41,12 @@ pub const MAX_CONDITION_STEP: f32 = (LEVELS - 1) as f32;
 
 /// The condition sources the engine derives from device facts: each needs a
 /// condition to carry it, and no question may set such a condition.
-pub const DERIVED_SOURCES: [ConditionSource; 4] = [
+pub const DERIVED_SOURCES: [ConditionSource; 5] = [
     ConditionSource::SecondHand,
     ConditionSource::SupportEnded,
     ConditionSource::SupportEndingSoon,
     ConditionSource::UpdatesUnchecked,
+    ConditionSource::SupportCurrent,
 ];
 // Conditions of `source = "device"` are optional context, so not listed above.
 
@@ -945,9 +946,9 @@ fn conditions_move_something(c: &Catalog, p: &mut Problems) {
     for x in c
         .conditions
         .iter()
-        .filter(|x| !used.contains(x.id.as_str()))
+        .filter(|x| !used.contains(x.id.as_str()) && x.voids.is_empty())
     {
-        p.at(CONDITIONS, &x.id, "moves no scenario");
+        p.at(CONDITIONS, &x.id, "moves no scenario and voids no control");
     }
 }
 

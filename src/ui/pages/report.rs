@@ -1,10 +1,10 @@
 use super::WithHousehold;
+use crate::assess::headline::Headline;
 use crate::assess::{Stage, worst_residual};
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions};
 use crate::ui::state::use_app;
-use crate::assess::headline::Headline;
 use leptos::prelude::*;
 
 /// A printable report of the active household: devices, both heat maps, the
