@@ -74,11 +74,16 @@ impl<'c> Headline<'c> {
                     (v, 0) => format!("{v} very high {risks}"),
                     (v, _) => format!("{n} high {risks} ({v} of them very high)"),
                 };
+                // Its level only where the count does not already say it.
+                let which = if self.very_high > 0 && self.high > 0 {
+                    format!(" ({})", level(*worst))
+                } else {
+                    String::new()
+                };
                 format!(
-                    "Your home has {how}. The worst: \"{}\" on {} ({}).",
+                    "Your home has {how}. The worst: \"{}\" on {}{which}.",
                     title(scenario),
                     device_name(device),
-                    level(*worst)
                 )
             }
             Some((device, scenario, worst)) => format!(
