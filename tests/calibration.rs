@@ -6,25 +6,7 @@ use thingrisk::assess::calibration::{self, Case, Kind};
 
 fn cases() -> Vec<Case> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/calibration");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let case: Case = serde_json::from_str(&std::fs::read_to_string(p).unwrap())
-                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            assert_eq!(
-                case.id,
-                p.file_stem().unwrap().to_string_lossy(),
-                "id = file name"
-            );
-            case
-        })
-        .collect()
+    calibration::load_dir(std::path::Path::new(dir)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

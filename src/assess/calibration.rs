@@ -160,6 +160,35 @@ impl CaseResult {
     }
 }
 
+/// Every `*.json` case in `dir`, by file name; each case's id must be its
+/// file name. The message names the file that does not read.
+pub fn load_dir(dir: &std::path::Path) -> Result<Vec<Case>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    crate::order::sort_by(&mut paths, Ord::cmp);
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let case: Case =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+            let stem = p.file_stem().unwrap_or_default().to_string_lossy();
+            if case.id != stem {
+                return Err(format!(
+                    "{}: id {:?} must equal the file name",
+                    p.display(),
+                    case.id
+                ));
+            }
+            Ok(case)
+        })
+        .collect()
+}
+
 /// A level name ("High") as its value on the risk scale.
 fn level_value(catalog: &Catalog, name: &str) -> Option<u8> {
     catalog
