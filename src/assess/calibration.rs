@@ -137,8 +137,6 @@ pub struct CaseResult {
     /// with the pair that has it (device name, scenario title).
     pub max_level: Option<u8>,
     pub worst: Option<(u8, String, String)>,
-    /// The plan's first step (control title), for the report.
-    pub first_step: Option<String>,
     /// Problems with the case itself (unknown ids, a bad level name).
     pub errors: Vec<String>,
     /// The set-aside expectations, with what the engine gives for them.
@@ -302,29 +300,9 @@ pub fn run(catalog: &Catalog, case: &Case) -> CaseResult {
         outcomes,
         max_level,
         worst,
-        first_step: plan
-            .first()
-            .and_then(|p| engine.control(p.control))
-            .map(|c| c.title.clone()),
         errors,
         set_aside,
     }
-}
-
-fn scenario_title(catalog: &Catalog, id: &str) -> String {
-    catalog
-        .scenarios
-        .iter()
-        .find(|s| s.id == id)
-        .map_or(id.to_string(), |s| s.title.clone())
-}
-
-fn control_title(catalog: &Catalog, id: &str) -> String {
-    catalog
-        .controls
-        .iter()
-        .find(|c| c.id == id)
-        .map_or(id.to_string(), |c| c.title.clone())
 }
 
 /// One line per miss, naming the case and what was missed; empty when all pass.
@@ -429,8 +407,8 @@ pub fn report(catalog: &Catalog, results: &[CaseResult]) -> String {
             } else {
                 ("".into(), "".into(), "".into())
             };
-            let scenario = scenario_title(catalog, &o.expect.scenario);
-            let step = control_title(catalog, &o.expect.prevented_by);
+            let scenario = catalog.scenario_title(&o.expect.scenario);
+            let step = catalog.control_title(&o.expect.prevented_by);
             md.push_str(&format!(
                 "| {case} | {account} | {source} | {} ({}) | {} or higher | {} | {} | {} | {} | {} |\n",
                 cell(&scenario),
@@ -459,12 +437,12 @@ pub fn report(catalog: &Catalog, results: &[CaseResult]) -> String {
             md.push_str(&format!(
                 "| {} | {} ({}) | {} or higher, by {} | {} | {} | {} | {} | {} |\n",
                 r.id,
-                cell(&scenario_title(catalog, &o.expect.scenario)),
+                cell(&catalog.scenario_title(&o.expect.scenario)),
                 o.expect.device,
                 o.expect.at_least,
                 o.expect.prevented_by,
                 name(o.level),
-                cell(&control_title(catalog, &o.expect.prevented_by)),
+                cell(&catalog.control_title(&o.expect.prevented_by)),
                 o.rank.map_or("-".to_string(), |r| r.to_string()),
                 name(o.level_after),
                 cell(why)

@@ -12,8 +12,8 @@ use super::lifecycle::{Reminder, derived_condition_holds, reminders_for};
 use super::questions::Progress;
 use super::round2;
 use super::rules::{
-    MAX_PATHS, clamp_scale, condition_weight, control_weight, most_likely, reduce,
-    treatment_factor, voids,
+    MAX_PATHS, SCALE_MIN, clamp_scale, condition_weight, control_weight, most_likely, reduce,
+    treatment_factor,
 };
 use super::score::Score;
 use super::unknown::{UnknownId, unknown_ids};
@@ -59,6 +59,15 @@ pub struct PathLikelihoods {
 }
 
 impl PathLikelihoods {
+    /// One bit for each path the scenario has.
+    fn mask(&self) -> PathMask {
+        if usize::from(self.len) >= MAX_PATHS {
+            ALL_PATHS
+        } else {
+            (1u8 << self.len) - 1
+        }
+    }
+
     /// The likelihoods, one per path.
     pub fn as_slice(&self) -> &[f32] {
         &self.values[..usize::from(self.len)]
@@ -87,11 +96,12 @@ impl Serialize for PathLikelihoods {
     }
 }
 
-/// Multiplies a likelihood treatment's factor into the paths it stops.
-fn apply_to_paths(remaining: &mut [f32; MAX_PATHS], paths: PathMask, factor: f32) {
-    for (p, r) in remaining.iter_mut().enumerate() {
+/// Applies `f` to the per-path values of the paths in the mask: a
+/// condition's step, or a treatment's factor on the paths it stops.
+fn for_paths(values: &mut [f32; MAX_PATHS], paths: PathMask, f: impl Fn(&mut f32)) {
+    for (p, v) in values.iter_mut().enumerate() {
         if paths & (1 << p) != 0 {
-            *r *= factor;
+            f(v);
         }
     }
 }
@@ -140,7 +150,7 @@ impl Pair<'_> {
         for (k, a) in self.controls.iter().enumerate() {
             let f = treatment_factor(a.strength, weight(k, a));
             match a.axis {
-                Axis::Likelihood => apply_to_paths(&mut l, a.paths, f),
+                Axis::Likelihood => for_paths(&mut l, a.paths, |r| *r *= f),
                 Axis::Impact => i *= f,
             }
         }
@@ -286,7 +296,12 @@ pub struct Explainer<'e, 'c, 'h> {
     devices: Vec<Option<DeviceInputs<'e, 'c>>>,
 }
 
-type DeviceInputs<'e, 'c> = (Cow<'e, DeviceContext<'c>>, Vec<Option<Answer>>);
+/// A device's context, its answers, and the controls voided on it.
+type DeviceInputs<'e, 'c> = (
+    Cow<'e, DeviceContext<'c>>,
+    Vec<Option<Answer>>,
+    Vec<(usize, usize)>,
+);
 
 impl<'c> Explainer<'_, 'c, '_> {
     /// The steps of one pair, as [`Engine::explain`] gives them.
@@ -309,13 +324,12 @@ impl<'c> Explainer<'_, 'c, '_> {
                 let Some(ctx) = engine.context(device) else {
                     return Vec::new();
                 };
-                slot.insert((
-                    ctx,
-                    engine.device_answers(&self.household_answers, device).0,
-                ))
+                let answers = engine.device_answers(&self.household_answers, device).0;
+                let voided = engine.voided(device, &ctx, self.today);
+                slot.insert((ctx, answers, voided))
             }
         };
-        let (ctx, answers) = &*inputs;
+        let (ctx, answers, voided) = &*inputs;
         let at = (&pair.device, pair.device_index);
         engine
             .score_pair(
@@ -325,7 +339,7 @@ impl<'c> Explainer<'_, 'c, '_> {
                 ctx,
                 s,
                 &self.planned,
-                &engine.voided(device, ctx, self.today),
+                voided,
                 self.today,
                 true,
             )
@@ -546,21 +560,24 @@ impl<'c> Engine<'c> {
         }
     }
 
+    /// Does a condition that is not asked hold for this device: one of its
+    /// kind (`device`), or one derived from its lifecycle facts? Asked
+    /// conditions are never worked out here (false).
+    fn fact_holds(&self, ci: usize, device: &Device, ctx: &DeviceContext<'c>, today: Date) -> bool {
+        match self.catalog.conditions[ci].source {
+            ConditionSource::Question => false,
+            ConditionSource::Device => ctx.device_conditions[ci],
+            source => derived_condition_holds(source, &device.lifecycle, today),
+        }
+    }
+
     /// The controls that give no credit on this device, each with the
     /// condition that voids it (support ended: no update can come).
     fn voided(&self, device: &Device, ctx: &DeviceContext<'c>, today: Date) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        for (ci, condition) in self.catalog.conditions.iter().enumerate() {
-            if self.condition_voids[ci].is_empty() {
-                continue;
-            }
-            let holds = match condition.source {
-                ConditionSource::Question => false,
-                ConditionSource::Device => ctx.device_conditions[ci],
-                source => derived_condition_holds(source, &device.lifecycle, today),
-            };
-            if voids(f32::from(u8::from(holds))) {
-                out.extend(self.condition_voids[ci].iter().map(|&c| (c, ci)));
+        for (ci, controls) in self.condition_voids.iter().enumerate() {
+            if !controls.is_empty() && self.fact_holds(ci, device, ctx, today) {
+                out.extend(controls.iter().map(|&c| (c, ci)));
             }
         }
         out
@@ -626,11 +643,8 @@ impl<'c> Engine<'c> {
                         None => (0.0, None, None),
                     }
                 }
-                ConditionSource::Device => {
-                    (f32::from(u8::from(ctx.device_conditions[ci])), None, None)
-                }
-                source => (
-                    if derived_condition_holds(source, &device.lifecycle, today) {
+                _ => (
+                    if self.fact_holds(ci, device, ctx, today) {
                         1.0
                     } else {
                         0.0
@@ -649,7 +663,7 @@ impl<'c> Engine<'c> {
             }
             let dl = weight * effect.likelihood;
             let di = weight * effect.impact;
-            apply_to_paths_add(&mut path_l, mask, dl);
+            for_paths(&mut path_l, mask, |l| *l += dl);
             for (k, d) in Dimension::ALL.iter().enumerate() {
                 if effect.dimension.is_none_or(|only| only == *d) {
                     dims[k] += di;
@@ -671,7 +685,7 @@ impl<'c> Engine<'c> {
             });
         }
         let mut paths = PathLikelihoods {
-            values: [SCALE_FLOOR; MAX_PATHS],
+            values: [SCALE_MIN; MAX_PATHS],
             len: bases.len() as u8,
         };
         for (k, &l) in path_l[..bases.len()].iter().enumerate() {
@@ -752,7 +766,7 @@ impl<'c> Engine<'c> {
             let (from, to) = match t.axis {
                 Axis::Likelihood => {
                     let from = paths.reduced(&pl);
-                    apply_to_paths(&mut pl, mask, f);
+                    for_paths(&mut pl, mask, |r| *r *= f);
                     (from, paths.reduced(&pl))
                 }
                 Axis::Impact => {
@@ -821,29 +835,6 @@ impl<'c> Engine<'c> {
             project(&mut pair, scales, explain);
         }
         pair
-    }
-}
-
-/// The bottom of the scale, for path slots a scenario does not use.
-const SCALE_FLOOR: f32 = super::rules::SCALE_MIN;
-
-impl PathLikelihoods {
-    /// One bit for each path the scenario has.
-    fn mask(&self) -> PathMask {
-        if usize::from(self.len) >= MAX_PATHS {
-            ALL_PATHS
-        } else {
-            (1u8 << self.len) - 1
-        }
-    }
-}
-
-/// Adds a likelihood step to the paths it moves.
-fn apply_to_paths_add(values: &mut [f32; MAX_PATHS], paths: PathMask, step: f32) {
-    for (p, v) in values.iter_mut().enumerate() {
-        if paths & (1 << p) != 0 {
-            *v += step;
-        }
     }
 }
 

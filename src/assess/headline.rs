@@ -56,13 +56,6 @@ impl<'c> Headline<'c> {
         catalog: &Catalog,
         device_name: &dyn Fn(&str) -> String,
     ) -> (String, Option<String>) {
-        let title = |id: &str| {
-            catalog
-                .scenarios
-                .iter()
-                .find(|s| s.id == id)
-                .map_or(id.to_string(), |s| s.title.clone())
-        };
         let level = |v: u8| catalog.scales.level_name(Scale::Risk, v).to_lowercase();
         let summary = match &self.worst {
             None => "Add devices to see how your home is doing.".to_string(),
@@ -82,23 +75,19 @@ impl<'c> Headline<'c> {
                 };
                 format!(
                     "Your home has {how}. The worst: \"{}\" on {}{which}.",
-                    title(scenario),
+                    catalog.scenario_title(scenario),
                     device_name(device),
                 )
             }
             Some((device, scenario, worst)) => format!(
                 "Your home has no high risks. The biggest: \"{}\" on {} ({}).",
-                title(scenario),
+                catalog.scenario_title(scenario),
                 device_name(device),
                 level(*worst)
             ),
         };
         let first = self.first.as_ref().map(|e| {
-            let step = catalog
-                .controls
-                .iter()
-                .find(|c| c.id == e.control)
-                .map_or(e.control, |c| c.title.as_str());
+            let step = catalog.control_title(e.control);
             let why = e
                 .reason()
                 .and_then(|l| e.why(catalog, &device_name(&l.device)))

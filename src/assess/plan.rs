@@ -91,11 +91,7 @@ impl<'c> PlanEntry<'c> {
     /// the device of [`PlanEntry::reason`].
     pub fn why(&self, catalog: &Catalog, device_name: &str) -> Option<String> {
         let l = self.reason()?;
-        let scenario = catalog
-            .scenarios
-            .iter()
-            .find(|s| s.id == l.scenario)
-            .map_or(l.scenario, |s| s.title.as_str());
+        let scenario = catalog.scenario_title(l.scenario);
         let level = |v| catalog.scales.level_name(crate::catalog::Scale::Risk, v);
         Some(format!(
             "It brings the risk \"{scenario}\" on {device_name} down from {} to {}.",

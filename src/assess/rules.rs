@@ -66,8 +66,9 @@
 //! residual. The answer gives a weight w: yes → 1; partly → 0.5; no, don't
 //! know (an open question too) or unanswered → 0; not applicable → the
 //! treatment is removed for that device. A control **voided** by a derived
-//! condition that holds on the device (see [`voids`]: once support has ended,
-//! automatic updates bring no fix) is not counted either, and the explanation
+//! condition that holds on the device (only conditions worked out from
+//! facts may void, and they hold or not: once support has ended, automatic
+//! updates bring no fix) is not counted either, and the explanation
 //! says why. Controls the user marked as planned count as yes in the
 //! projected (what-if) picture only, never in the residual, and never where
 //! they are not applicable.
@@ -205,12 +206,6 @@ pub fn combined_reduction(parts: impl IntoIterator<Item = (f32, f32)>) -> f32 {
 /// in decides, not the sum of the ways).
 pub fn most_likely(paths: impl IntoIterator<Item = f32>) -> f32 {
     paths.into_iter().fold(SCALE_MIN, f32::max)
-}
-
-/// Does a condition that holds with this weight void the controls it names?
-/// Only when it fully holds (derived conditions are 0 or 1).
-pub fn voids(weight: f32) -> bool {
-    weight >= 1.0
 }
 
 /// The level (1..=5) of a continuous axis value: rounded half up.

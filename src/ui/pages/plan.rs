@@ -158,7 +158,7 @@ fn Plan() -> impl IntoView {
                 // This row's figures as the plan changes: rank, reach and
                 // planned state update in place; the row is rebuilt only
                 // when the control leaves the plan.
-                let row = Memo::new(move |_| plan.with(|p| Row::of(catalog, p, control)).unwrap_or_default());
+                let row = Memo::new(move |_| plan.with(|p| Row::of(catalog, p, control, &device_name)).unwrap_or_default());
                 let c = catalog.control(control);
                 let title = c.map(|c| c.title.clone()).unwrap_or_else(|| control.to_string());
                 let summary = c.map(|c| c.summary.clone()).unwrap_or_default();
@@ -168,7 +168,7 @@ fn Plan() -> impl IntoView {
                 let heading = move || row.with(|r| r.rank);
                 let reach = move || row.with(|r| (r.lowers, r.reduction));
                 let planned = move || row.with(|r| r.planned);
-                let why = move || row.with(|r| r.why.clone()).map(|(device, text)| text.replace("{device}", &device_name(&device)));
+                let why = move || row.with(|r| r.why.clone());
                 // The list of lowered risks is built only while it is open:
                 // closed, it would be hundreds of hidden items to keep up to date.
                 let open = RwSignal::new(false);
@@ -222,13 +222,17 @@ struct Row {
     lowers: usize,
     reduction: f32,
     planned: bool,
-    /// Why it stands here: the device of the risk it brings down, and the
-    /// sentence with "{device}" where that device's name goes.
-    why: Option<(String, String)>,
+    /// Why it stands here, in one sentence.
+    why: Option<String>,
 }
 
 impl Row {
-    fn of(catalog: &Catalog, plan: &[PlanEntry<'static>], control: &str) -> Option<Row> {
+    fn of(
+        catalog: &Catalog,
+        plan: &[PlanEntry<'static>],
+        control: &str,
+        device_name: &dyn Fn(&str) -> String,
+    ) -> Option<Row> {
         let e = entry(plan, control)?;
         Some(Row {
             rank: e.rank,
@@ -237,7 +241,7 @@ impl Row {
             planned: e.planned,
             why: e
                 .reason()
-                .and_then(|l| Some((l.device.to_string(), e.why(catalog, "{device}")?))),
+                .and_then(|l| e.why(catalog, &device_name(&l.device))),
         })
     }
 }
