@@ -337,3 +337,50 @@ fn replacing_counts_once_support_ends_not_before() {
         );
     }
 }
+
+#[test]
+fn a_steps_effect_counts_only_level_changes_and_done_steps_leave_the_plan() {
+    let catalog = catalog::embedded();
+    let engine = Engine::new(catalog);
+    let mut h = home(vec![
+        device("r", "dev.router", &[]),
+        device("c", "dev.indoor-camera", &[]),
+        device("l", "dev.lock", &[]),
+    ]);
+    let a = engine.evaluate(&h, today());
+    let plan = engine.plan(&a);
+    for e in &plan {
+        let changes = e.level_changes();
+        let moved = e
+            .lowers
+            .iter()
+            .filter(|l| l.projected_level < l.current_level)
+            .count();
+        assert_eq!(
+            changes.iter().map(|c| c.count).sum::<usize>(),
+            moved,
+            "{}",
+            e.control
+        );
+        assert!(changes.iter().all(|c| c.to < c.from));
+        let text = e.effect(catalog);
+        assert!(!text.contains("risks:") || moved > 1, "{text}");
+        assert!(!text.contains("−") && !text.contains("score"), "{text}");
+    }
+    assert!(
+        engine.done_steps(&a).is_empty(),
+        "nothing answered, nothing done"
+    );
+    let first = plan[0].control;
+    let devices: Vec<String> = h.devices.iter().map(|d| d.id.clone()).collect();
+    let done = h
+        .mark_done(catalog, first, &devices)
+        .expect("a question asks about it");
+    let after = engine.evaluate(&h, today());
+    assert!(engine.done_steps(&after).contains(&first));
+    assert!(engine.plan(&after).iter().all(|e| e.control != first));
+    h.undo(&done);
+    let back = engine.evaluate(&h, today());
+    assert!(!engine.done_steps(&back).contains(&first));
+    assert_eq!(engine.plan(&back)[0].control, first);
+}

@@ -166,7 +166,16 @@ fn answer_words(answer: Option<Answer>) -> &'static str {
     }
 }
 
-impl Step<'_> {
+impl<'c> Step<'c> {
+    /// The question whose answer made this step, if one did.
+    pub fn question(&self) -> Option<&'c str> {
+        match self {
+            Step::Condition { question, .. } => *question,
+            Step::Control { question, .. } | Step::NotApplicable { question, .. } => Some(question),
+            _ => None,
+        }
+    }
+
     /// The step as one plain-English sentence, with names from the catalog
     /// (ids are shown when the catalog no longer has them).
     pub fn sentence(&self, catalog: &Catalog) -> String {

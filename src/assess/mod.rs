@@ -20,6 +20,7 @@ pub mod headline;
 pub mod household;
 pub mod lifecycle;
 pub mod misplaced;
+pub mod plain;
 pub mod plan;
 pub mod plan_filter;
 pub mod questions;

@@ -101,6 +101,72 @@ impl<'c> PlanEntry<'c> {
     }
 }
 
+/// How a step moves risk levels: `count` risks go from level `from` to
+/// level `to` (always lower).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelChange {
+    pub from: u8,
+    pub to: u8,
+    pub count: usize,
+}
+
+impl PlanEntry<'_> {
+    /// The risks the step brings down a level or more, grouped by (from,
+    /// to), highest first: what "lowers 3 risks" means. Risks it trims
+    /// within their level are not counted.
+    pub fn level_changes(&self) -> Vec<LevelChange> {
+        let mut out: Vec<LevelChange> = Vec::new();
+        for l in self
+            .lowers
+            .iter()
+            .filter(|l| l.projected_level < l.current_level)
+        {
+            match out
+                .iter_mut()
+                .find(|c| c.from == l.current_level && c.to == l.projected_level)
+            {
+                Some(c) => c.count += 1,
+                None => out.push(LevelChange {
+                    from: l.current_level,
+                    to: l.projected_level,
+                    count: 1,
+                }),
+            }
+        }
+        out.sort_by(|a, b| b.from.cmp(&a.from).then(a.to.cmp(&b.to)));
+        out
+    }
+
+    /// What the step does, in words: "Lowers 3 risks: 1 High → Low,
+    /// 2 Moderate → Low." or, when no risk changes level, how many it
+    /// makes a little less likely or less harmful.
+    pub fn effect(&self, catalog: &Catalog) -> String {
+        let changes = self.level_changes();
+        let name = |v| catalog.scales.level_name(crate::catalog::Scale::Risk, v);
+        if changes.is_empty() {
+            return format!(
+                "No risk drops a whole level, but it makes {} a little smaller.",
+                count(self.lowers.len(), "risk", "risks")
+            );
+        }
+        let total: usize = changes.iter().map(|c| c.count).sum();
+        let parts: Vec<String> = changes
+            .iter()
+            .map(|c| format!("{} {} → {}", c.count, name(c.from), name(c.to)))
+            .collect();
+        format!(
+            "Lowers {}: {}.",
+            count(total, "risk", "risks"),
+            parts.join(", ")
+        )
+    }
+}
+
+/// "1 risk", "3 risks".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The ranked action plan of a household on `today`.
 pub fn plan<'c>(catalog: &'c Catalog, household: &Household, today: Date) -> Vec<PlanEntry<'c>> {
     let engine = Engine::new(catalog);
@@ -155,6 +221,25 @@ impl<'c> Engine<'c> {
         self.steps(assessment, |who| who == Stakeholder::User, Some(1))
             .into_iter()
             .next()
+    }
+
+    /// The household's steps already done: controls counted on some risk
+    /// and answered "yes" wherever they count, in catalog order. The plan
+    /// page lists them under "Done".
+    pub fn done_steps(&self, assessment: &Assessment<'c>) -> Vec<&'c str> {
+        let n = self.catalog.controls.len();
+        let (mut seen, mut open) = (vec![false; n], vec![false; n]);
+        for a in assessment.pairs.iter().flat_map(|p| &p.controls) {
+            seen[a.index] = true;
+            open[a.index] |= a.weight < 1.0;
+        }
+        self.catalog
+            .controls
+            .iter()
+            .enumerate()
+            .filter(|&(k, c)| seen[k] && !open[k] && c.stakeholder == Stakeholder::User)
+            .map(|(_, c)| c.id.as_str())
+            .collect()
     }
 
     /// What only the maker or the service provider can do, ranked the same

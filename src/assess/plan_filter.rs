@@ -48,34 +48,58 @@ impl PlanFilter {
     }
 }
 
+/// What [`Household::mark_done`] changed, so [`Household::undo`] can put
+/// it back: each answer it set with the answer before, and whether the
+/// step was planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    pub control: String,
+    pub was_planned: bool,
+    pub answers: Vec<(AnswerTarget, String, Option<Answer>)>,
+}
+
 impl Household {
     /// Records a control as in place: answers "yes" to the question that
     /// asks about it, for the household (household-scope controls) or for
-    /// each of `devices`. Returns false when no question asks about it.
-    pub fn mark_done(&mut self, catalog: &Catalog, control: &str, devices: &[String]) -> bool {
-        let Some(question) = catalog
+    /// each of `devices`. None when no question asks about it.
+    pub fn mark_done(
+        &mut self,
+        catalog: &Catalog,
+        control: &str,
+        devices: &[String],
+    ) -> Option<Done> {
+        let question = catalog
             .questions
             .iter()
-            .find(|q| q.control.as_deref() == Some(control))
-        else {
-            return false;
+            .find(|q| q.control.as_deref() == Some(control))?;
+        let targets: Vec<AnswerTarget> = match question.scope {
+            Scope::Household => vec![AnswerTarget::Household],
+            Scope::Device => devices
+                .iter()
+                .map(|d| AnswerTarget::Device(d.clone()))
+                .collect(),
         };
-        match question.scope {
-            Scope::Household => {
-                self.set_answer(&AnswerTarget::Household, &question.id, Some(Answer::Yes))
-            }
-            Scope::Device => {
-                for d in devices {
-                    self.set_answer(
-                        &AnswerTarget::Device(d.clone()),
-                        &question.id,
-                        Some(Answer::Yes),
-                    );
-                }
-            }
+        let mut done = Done {
+            control: control.to_string(),
+            was_planned: self.planned.iter().any(|p| p == control),
+            answers: Vec::new(),
+        };
+        for t in targets {
+            let before = self.answer(&t, &question.id);
+            self.set_answer(&t, &question.id, Some(Answer::Yes));
+            done.answers.push((t, question.id.clone(), before));
         }
         self.set_planned(control, false);
-        true
+        Some(done)
+    }
+
+    /// Puts back what [`Household::mark_done`] changed (answers later
+    /// changed again are put back too: Undo means "as before I pressed it").
+    pub fn undo(&mut self, done: &Done) {
+        for (t, q, before) in &done.answers {
+            self.set_answer(t, q, *before);
+        }
+        self.set_planned(&done.control, done.was_planned);
     }
 }
 
@@ -159,7 +183,7 @@ mod tests {
         let top = plan[0].clone();
         let devices: Vec<String> = top.lowers.iter().map(|l| l.device.to_string()).collect();
         h.set_planned(top.control, true);
-        assert!(h.mark_done(c, top.control, &devices));
+        assert!(h.mark_done(c, top.control, &devices).is_some());
         assert!(h.planned.is_empty(), "done replaces planned");
         let q = c
             .questions
@@ -182,6 +206,28 @@ mod tests {
                 "the pair reaches its projected score"
             );
         }
-        assert!(!h.mark_done(c, "ctl.no-such-control", &devices));
+        assert!(h.mark_done(c, "ctl.no-such-control", &devices).is_none());
+    }
+
+    #[test]
+    fn undo_puts_back_every_answer_and_the_planned_mark() {
+        let c = catalog::embedded();
+        let mut h = home();
+        h.set_answer(
+            &AnswerTarget::Device("d1".into()),
+            "q.auto-updates",
+            Some(Answer::No),
+        );
+        h.set_planned("ctl.auto-updates", true);
+        let before = h.clone();
+        let devices = vec!["d1".to_string(), "d2".to_string()];
+        let done = h.mark_done(c, "ctl.auto-updates", &devices).unwrap();
+        assert_eq!(done.answers.len(), 2);
+        assert_ne!(h, before);
+        h.undo(&done);
+        assert_eq!(
+            h, before,
+            "no answer (d2's) and no answer (d1's no) come back as they were"
+        );
     }
 }

@@ -7,6 +7,25 @@
 //! segment is never empty and is percent-decoded like `decodeURIComponent`
 //! (left as it is when that fails), and anything else is [`Route::NotFound`].
 
+/// The app path of a question in its answer list: on a device's questions
+/// page, or the home's when `device` is None. The list gives each answer the
+/// id `answer-<question id>`, so the router scrolls to it.
+pub fn question_path(device: Option<&str>, question: &str) -> String {
+    match device {
+        Some(d) => format!(
+            "/devices/{}/questions#{}",
+            encode(d),
+            answer_anchor(question)
+        ),
+        None => format!("/home-questions#{}", answer_anchor(question)),
+    }
+}
+
+/// The element id of a question's row in an answer list.
+pub fn answer_anchor(question: &str) -> String {
+    format!("answer-{question}")
+}
+
 /// One page of the app, with the id its address carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -113,6 +132,20 @@ pub fn is_current(link: &str, here: &str) -> bool {
 
 /// Percent-decodes one path segment as `decodeURIComponent` does, or returns
 /// it unchanged when it is malformed (a stray `%`, or bytes that are not UTF-8).
+/// Percent-encodes an id for a path segment, as `encodeURIComponent` does
+/// (what [`decode`] undoes).
+pub fn encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 pub fn decode(segment: &str) -> String {
     fn hex(b: u8) -> Option<u8> {
         (b as char).to_digit(16).map(|d| d as u8)
@@ -141,7 +174,19 @@ pub fn decode(segment: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Route, decode, is_current, strip_base};
+    use super::{Route, decode, is_current, question_path, strip_base};
+
+    #[test]
+    fn a_question_path_leads_to_its_row_and_device_ids_survive_the_trip() {
+        assert_eq!(
+            question_path(Some("d 1/x"), "q.auto-updates"),
+            "/devices/d%201%2Fx/questions#answer-q.auto-updates"
+        );
+        assert_eq!(question_path(None, "q.mfa"), "/home-questions#answer-q.mfa");
+        let path = question_path(Some("caméra/2"), "q");
+        let route = Route::parse(path.split('#').next().unwrap());
+        assert_eq!(route, Route::DeviceQuestions("caméra/2".into()));
+    }
 
     #[test]
     fn every_page_has_its_address() {

@@ -6,6 +6,8 @@
 use super::components::heat_map::{Counts, counts};
 use super::later::drop_after_frame;
 use super::persist::{self, Storage};
+use super::route::question_path;
+use crate::assess::plain::{self, Why};
 use crate::assess::{Assessment, Date, Device, Engine, Household, Stage};
 use crate::catalog::{self, Catalog};
 use crate::store::envelope::State;
@@ -181,16 +183,17 @@ impl AppState {
             .with(|a| a.as_ref().map(f).unwrap_or_default())
     }
 
-    /// `f` given a function that explains a pair as sentences: built when
-    /// shown (the assessment is computed without them), the household's
-    /// part worked out once for all the pairs `f` asks about. Tracked.
+    /// `f` given a function that explains a pair (plain sentences, then the
+    /// steps): built when shown (the assessment is computed without them),
+    /// the household's part worked out once for all the pairs `f` asks
+    /// about. Tracked.
     ///
     /// ```ignore
-    /// let why: Vec<Vec<String>> = app.with_explainer(|why| pairs.iter().map(why).collect());
+    /// let why: Vec<Why> = app.with_explainer(|why| pairs.iter().map(why).collect());
     /// ```
     pub fn with_explainer<R>(
         &self,
-        f: impl FnOnce(&mut dyn FnMut(&crate::assess::Pair<'_>) -> Vec<String>) -> R,
+        f: impl FnOnce(&mut dyn FnMut(&crate::assess::Pair<'_>) -> Why<'static>) -> R,
     ) -> R {
         let catalog = self.catalog();
         self.state.with(|s| {
@@ -200,12 +203,7 @@ impl AppState {
             f(&mut |pair| {
                 explainer
                     .as_mut()
-                    .map(|e| {
-                        e.explain(pair)
-                            .iter()
-                            .map(|s| s.sentence(catalog))
-                            .collect()
-                    })
+                    .map(|e| plain::explained(catalog, pair, &e.explain(pair)))
                     .unwrap_or_default()
             })
         })
@@ -224,17 +222,18 @@ impl AppState {
 
     /// The questions answered "don't know": (device name for a device
     /// question, question text). Tracked.
-    pub fn open_questions(&self) -> Vec<(Option<String>, String)> {
+    pub fn open_questions(&self) -> Vec<OpenQuestion> {
         let catalog = self.catalog();
         self.with_assessment(|a| {
             a.open_questions
                 .iter()
-                .map(|o| {
-                    let text = catalog
+                .map(|o| OpenQuestion {
+                    device: o.device.as_deref().map(|d| self.device_name(d)),
+                    text: catalog
                         .question(o.question)
                         .map(|q| q.text.clone())
-                        .unwrap_or_default();
-                    (o.device.as_deref().map(|d| self.device_name(d)), text)
+                        .unwrap_or_default(),
+                    path: question_path(o.device.as_deref(), o.question),
                 })
                 .collect()
         })
@@ -253,4 +252,15 @@ impl AppState {
 /// The app state from context (inside the root component).
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// A question answered "don't know": whose it is, its text and where to
+/// answer it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenQuestion {
+    /// The device's name; None for a question about the whole home.
+    pub device: Option<String>,
+    pub text: String,
+    /// The app path of the question in its answer list.
+    pub path: String,
 }

@@ -2,6 +2,7 @@
 
 pub mod after_first_frame;
 pub mod answer_buttons;
+pub mod answer_list;
 pub mod heat_canvas;
 pub mod heat_map;
 pub mod level_badge;
@@ -17,6 +18,7 @@ pub mod update_prompt;
 
 pub use after_first_frame::AfterFirstFrame;
 pub use answer_buttons::AnswerButtons;
+pub use answer_list::AnswerList;
 pub use heat_map::{HeatMap, HeatTable};
 pub use level_badge::LevelBadge;
 pub use link::A;

@@ -5,7 +5,7 @@ use crate::assess::{Answer, AnswerTarget};
 use crate::catalog::Question;
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::components::{AnswerButtons, ProgressBar};
+use crate::ui::components::{AnswerButtons, AnswerList, ProgressBar};
 use crate::ui::state::use_app;
 use leptos::html::H2;
 use leptos::prelude::*;
@@ -103,5 +103,6 @@ pub fn Questionnaire(
                 }
             }}
         </div>
+        <AnswerList questions=questions target=target.get_value() />
     }
 }

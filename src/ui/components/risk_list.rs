@@ -1,11 +1,28 @@
 //! A list of device-risk pairs: what the risk is, its levels, why it sits
-//! where it does (the engine's explanation as sentences) and the controls
-//! that would lower it.
+//! where it does (plain sentences, the engine's steps under "Details", each
+//! linked to the question that made it) and the controls that would lower it.
 
 use crate::assess::Stage;
-use crate::ui::components::LevelBadge;
+use crate::assess::plain::Why;
+use crate::catalog::Scope;
+use crate::ui::base::href;
+use crate::ui::components::{A, LevelBadge};
+use crate::ui::route::question_path;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+
+/// What one card shows.
+#[derive(Clone)]
+struct Item {
+    key: String,
+    device_id: String,
+    device: String,
+    title: String,
+    consequence: String,
+    levels: [u8; 3],
+    why: Why<'static>,
+    fixes: Vec<String>,
+}
 
 #[component]
 pub fn RiskList(
@@ -22,78 +39,86 @@ pub fn RiskList(
         let indices = pairs.get();
         app.assessment.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            let names = app.device_names();
             app.with_explainer(|explain| {
                 indices
                     .iter()
                     .filter_map(|&i| a.pairs.get(i))
                     .map(|p| {
-                        let device = names
-                            .iter()
-                            .find(|(id, _)| **id == *p.device)
-                            .map(|(_, n)| n.clone())
-                            .unwrap_or_default();
                         let scenario = catalog.scenario(p.scenario);
-                        let title = scenario
-                            .map(|s| s.title.clone())
-                            .unwrap_or_else(|| p.scenario.to_string());
-                        let consequence =
-                            scenario.map(|s| s.consequence.clone()).unwrap_or_default();
-                        let why = explain(p);
-                        let fixes: Vec<String> = p
-                            .missing_controls
-                            .iter()
-                            .filter_map(|c| catalog.control(c))
-                            .map(|c| c.title.clone())
-                            .collect();
-                        (
-                            format!("{}|{}", p.device, p.scenario),
-                            device,
-                            title,
-                            consequence,
-                            p.inherent.risk_level,
-                            p.residual.risk_level,
-                            p.projected.risk_level,
-                            why,
-                            fixes,
-                        )
+                        Item {
+                            key: format!("{}|{}", p.device, p.scenario),
+                            device_id: p.device.to_string(),
+                            device: app.device_name(&p.device),
+                            title: catalog.scenario_title(p.scenario),
+                            consequence: scenario
+                                .map(|s| s.consequence.clone())
+                                .unwrap_or_default(),
+                            levels: [
+                                p.inherent.risk_level,
+                                p.residual.risk_level,
+                                p.projected.risk_level,
+                            ],
+                            why: explain(p),
+                            fixes: p
+                                .missing_controls
+                                .iter()
+                                .map(|c| catalog.control_title(c))
+                                .collect(),
+                        }
                     })
                     .collect::<Vec<_>>()
             })
         })
     };
+    // Where a step's question is answered: the device's list or the home's.
+    let link = move |device: &str, question: &str| {
+        let home = catalog
+            .question(question)
+            .is_some_and(|q| q.scope == Scope::Household);
+        href(&question_path((!home).then_some(device), question))
+    };
     view! {
         <ul class="risk-list">
             <For
                 each=items
-                key=|item| item.0.clone()
-                children=move |(_, device, title, consequence, inherent, residual, projected, why, fixes)| {
+                key=|item| item.key.clone()
+                children=move |item| {
+                    let [inherent, residual, projected] = item.levels;
+                    let device_id = item.device_id.clone();
                     view! {
                         <li class="risk card">
                             <h3>
-                                <span class="risk-device">{device}</span>
+                                <span class="risk-device">{item.device}</span>
                                 ": "
-                                {title}
+                                {item.title}
                             </h3>
                             <p class="levels">
-                                <LevelBadge level=inherent prefix="Inherent: " />
+                                <LevelBadge level=inherent prefix="Before what you do: " />
                                 " → "
                                 <LevelBadge level=residual prefix="Now: " />
                                 {(stage == Some(Stage::Projected) || projected != residual).then(|| view! {
-                                    " → " <LevelBadge level=projected prefix="With plans: " />
+                                    " → " <LevelBadge level=projected prefix="With your plan: " />
                                 })}
                             </p>
-                            <p>{consequence}</p>
+                            <p>{item.consequence}</p>
+                            <p class="why-plain">{item.why.summary}</p>
                             <details class="why">
-                                <summary>"Why it sits here"</summary>
+                                <summary>"Details"</summary>
                                 <ol class="explanation">
-                                    {why.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                                    {item.why.details.into_iter().map(|d| view! {
+                                        <li>
+                                            {d.text}
+                                            {d.question.map(|q| view! {
+                                                " " <A href=link(&device_id, q) attr:class="change-answer">"Change this answer"</A>
+                                            })}
+                                        </li>
+                                    }).collect_view()}
                                 </ol>
                             </details>
-                            {(!fixes.is_empty()).then(|| view! {
+                            {(!item.fixes.is_empty()).then(|| view! {
                                 <div class="fixes">
                                     <h4>"What would lower it"</h4>
-                                    <ul>{fixes.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                                    <ul>{item.fixes.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                                 </div>
                             })}
                         </li>

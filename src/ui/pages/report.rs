@@ -47,23 +47,20 @@ fn Report() -> impl IntoView {
             app.with_explainer(|explain| {
                 a.top(10)
                     .map(|p| {
-                        let title = catalog
-                            .scenario(p.scenario)
-                            .map(|s| s.title.clone())
-                            .unwrap_or_default();
-                        let why = explain(p);
                         (
                             app.device_name(&p.device),
-                            title,
+                            catalog.scenario_title(p.scenario),
                             p.inherent.risk_level,
                             p.residual.risk_level,
-                            why,
+                            explain(p),
                         )
                     })
                     .collect::<Vec<_>>()
             })
         })
     };
+    // The plan's first ten steps: title, how to, what it changes and why
+    // it stands where it does.
     let plan = move || {
         app.with_assessment(|a| {
             app.engine
@@ -76,10 +73,9 @@ fn Report() -> impl IntoView {
                         .reason()
                         .and_then(|l| e.why(catalog, &app.device_name(&l.device)));
                     (
-                        e.rank,
-                        c.map(|c| c.title.clone()).unwrap_or_default(),
+                        catalog.control_title(e.control),
                         c.map(|c| c.steps.clone()).unwrap_or_default(),
-                        e.lowers.len(),
+                        e.effect(catalog),
                         why,
                     )
                 })
@@ -105,10 +101,23 @@ fn Report() -> impl IntoView {
                     <A href=href("/data") attr:class="button">"Export data (JSON, CSV)"</A>
                 </div>
             </header>
-            <section class="report-section headline" aria-label="In short">
-                <p class="headline-summary">{move || headline().0}</p>
-                {move || headline().1.map(|f| view! { <p class="headline-first">{f}</p> })}
+            // Page one: what a reader needs, the register after it.
+            <section class="report-summary" aria-label="Summary">
+                <div class="report-section headline">
+                    <h2>"In short"</h2>
+                    <p class="headline-summary">{move || headline().0}</p>
+                    {move || headline().1.map(|f| view! { <p class="headline-first">{f}</p> })}
+                </div>
+                <div class="heat-maps">
+                    <HeatMap id="report-inherent" title="Before what you do" counts=inherent selected=s1 />
+                    <HeatMap id="report-residual" title="Now" counts=residual selected=s2 />
+                </div>
+                <h2>"Your first five steps"</h2>
+                <ol class="report-first-steps">{move || plan().into_iter().take(5).map(|(t, _, effect, why)| view! {
+                    <li><strong>{t}</strong>" "{effect}{why.map(|w| view! { " " {w} })}</li>
+                }).collect_view()}</ol>
             </section>
+            <h2 class="register-title">"The full register"</h2>
             <section class="report-section">
                 <h2>"Devices"</h2>
                 <table class="report-table">
@@ -119,26 +128,23 @@ fn Report() -> impl IntoView {
                 </table>
             </section>
             <section class="report-section">
-                <h2>"Heat maps"</h2>
-                <div class="heat-maps">
-                    <HeatMap id="report-inherent" title="Inherent risk" counts=inherent selected=s1 />
-                    <HeatMap id="report-residual" title="Residual risk" counts=residual selected=s2 />
-                </div>
-            </section>
-            <section class="report-section">
                 <h2>"Top risks and why"</h2>
                 <ol class="report-risks">{move || top().into_iter().map(|(d, t, i, r, why)| view! {
                     <li>
                         <h3>{format!("{d}: {t}")}</h3>
-                        <p><LevelBadge level=i prefix="Inherent: " />" → "<LevelBadge level=r prefix="Now: " /></p>
-                        <ul class="explanation">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                        <p><LevelBadge level=i prefix="Before what you do: " />" → "<LevelBadge level=r prefix="Now: " /></p>
+                        <p>{why.summary}</p>
+                        <details class="why">
+                            <summary>"Details"</summary>
+                            <ul class="explanation">{why.details.into_iter().map(|w| view! { <li>{w.text}</li> }).collect_view()}</ul>
+                        </details>
                     </li>
                 }).collect_view()}</ol>
             </section>
             <section class="report-section">
                 <h2>"Action plan"</h2>
-                <ol class="report-plan">{move || plan().into_iter().map(|(_, t, steps, n, why)| view! {
-                    <li><strong>{t}</strong>{format!(" — lowers {n} risks")}
+                <ol class="report-plan">{move || plan().into_iter().map(|(t, steps, effect, why)| view! {
+                    <li><strong>{t}</strong>" "{effect}
                         {why.map(|w| view! { <p class="why-here">{w}</p> })}
                         <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                     </li>
