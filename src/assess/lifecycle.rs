@@ -104,6 +104,68 @@ impl Reminder {
     }
 }
 
+/// The reminders as one line per kind, naming every device it concerns, in
+/// the order the kinds first appear: five devices whose updates nobody has
+/// checked make one line, not five near-identical ones.
+pub fn grouped(reminders: &[Reminder]) -> Vec<String> {
+    let kind = |r: &Reminder| std::mem::discriminant(&r.kind);
+    let mut kinds: Vec<&Reminder> = Vec::new();
+    for r in reminders {
+        if !kinds.iter().any(|k| kind(k) == kind(r)) {
+            kinds.push(r);
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|first| {
+            let these: Vec<&Reminder> = reminders.iter().filter(|r| kind(r) == kind(first)).collect();
+            let one = these.len() == 1;
+            let names = |with_date: bool| {
+                let each: Vec<String> = these
+                    .iter()
+                    .map(|r| match r.kind {
+                        ReminderKind::SupportEnded { on } | ReminderKind::SupportEndingSoon { on }
+                            if with_date =>
+                        {
+                            format!("{} ({on})", r.device_name)
+                        }
+                        _ => r.device_name.clone(),
+                    })
+                    .collect();
+                and_list(&each)
+            };
+            let (it, its) = if one { ("it", "its") } else { ("them", "each one's") };
+            match first.kind {
+                ReminderKind::SupportEnded { .. } => format!(
+                    "No more security fixes for {}: support has ended. Plan to replace {it}; until then keep {it} on a guest network and off remote access.",
+                    names(true)
+                ),
+                ReminderKind::SupportEndingSoon { .. } => format!(
+                    "Security fixes stop soon for {}. Install every pending update now and plan a replacement before that date.",
+                    names(true)
+                ),
+                ReminderKind::UpdatesUnchecked { .. } => format!(
+                    "Check for updates on {}: open {its} app or settings, install any pending update, turn on automatic updates, and note today's date.",
+                    names(false)
+                ),
+                ReminderKind::NotReset => format!(
+                    "{} came second-hand and may not have been reset. Factory reset {it}, then set {it} up again with your own account and password so the previous owner has no way in.",
+                    names(false)
+                ),
+            }
+        })
+        .collect()
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The reminders for one device (`ctx` is None when its category is unknown).
 pub(crate) fn reminders_for(
     engine: &Engine<'_>,
@@ -162,4 +224,51 @@ fn reset_confirmed(engine: &Engine<'_>, household: &Household, device: &Device) 
                 .iter()
                 .any(|&q| engine.answer_of(q, household, device) == Some(Answer::Yes))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reminder(name: &str, kind: ReminderKind) -> Reminder {
+        Reminder {
+            device: name.to_lowercase(),
+            device_name: name.to_string(),
+            kind,
+            what_to_do: kind.what_to_do(),
+        }
+    }
+
+    #[test]
+    fn reminders_of_one_kind_make_one_line_naming_every_device() {
+        let unchecked = ReminderKind::UpdatesUnchecked { last: None };
+        let ended = ReminderKind::SupportEnded {
+            on: Date::new(2025, 1, 31).unwrap(),
+        };
+        let lines = grouped(&[
+            reminder("Router", unchecked),
+            reminder("Old TV", ended),
+            reminder("Camera", unchecked),
+            reminder(
+                "Speaker",
+                ReminderKind::UpdatesUnchecked {
+                    last: Date::new(2024, 3, 1),
+                },
+            ),
+        ]);
+        assert_eq!(lines.len(), 2, "{lines:#?}");
+        assert!(
+            lines[0].starts_with(
+                "Check for updates on Router, Camera and Speaker: open each one's app"
+            ),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("No more security fixes for Old TV (2025-01-31): support has ended. Plan to replace it;"),
+            "{}",
+            lines[1]
+        );
+        assert!(grouped(&[]).is_empty());
+    }
 }

@@ -215,9 +215,9 @@ impl AppState {
         self.with_assessment(|a| counts(a.heat_map.stage(stage)))
     }
 
-    /// The lifecycle reminders as sentences. Tracked.
+    /// The lifecycle reminders, one sentence per kind. Tracked.
     pub fn reminders(&self) -> Vec<String> {
-        self.with_assessment(|a| a.reminders.iter().map(|r| r.sentence()).collect())
+        self.with_assessment(|a| crate::assess::lifecycle::grouped(&a.reminders))
     }
 
     /// The questions answered "don't know": (device name for a device
@@ -237,6 +237,42 @@ impl AppState {
                 })
                 .collect()
         })
+    }
+
+    /// The steps already done, each with the answers that say so and where
+    /// to change them. Tracked.
+    pub fn done_steps(&self) -> Vec<DoneStep> {
+        let catalog = self.catalog();
+        let controls = self.with_assessment(|a| self.engine.done_steps(a));
+        self.with_household(|household| {
+            controls
+                .into_iter()
+                .map(|control| {
+                    let question = catalog
+                        .questions
+                        .iter()
+                        .find(|q| q.control.as_deref() == Some(control));
+                    let answers = match question {
+                        None => Vec::new(),
+                        Some(q) if q.scope == catalog::Scope::Household => {
+                            vec![("your home".to_string(), question_path(None, &q.id))]
+                        }
+                        Some(q) => household
+                            .devices
+                            .iter()
+                            .filter(|d| d.answers.get(&q.id) == Some(&crate::assess::Answer::Yes))
+                            .map(|d| (d.name.clone(), question_path(Some(&d.id), &q.id)))
+                            .collect(),
+                    };
+                    DoneStep {
+                        control,
+                        title: catalog.control_title(control),
+                        answers,
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default()
     }
 
     pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
@@ -263,4 +299,14 @@ pub struct OpenQuestion {
     pub text: String,
     /// The app path of the question in its answer list.
     pub path: String,
+}
+
+/// A step already done, for the plan's "Done" list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoneStep {
+    pub control: &'static str,
+    pub title: String,
+    /// Whose answer says it is done (a device's name, or "your home") and
+    /// the app path to change it.
+    pub answers: Vec<(String, String)>,
 }

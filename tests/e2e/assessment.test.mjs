@@ -83,20 +83,22 @@ test("a new user assesses three devices and the home, reads and changes results,
   const stored = await page.evaluate(() => localStorage.getItem("thingrisk.state"));
   assert.ok(stored, `state saved (errors: ${log.errors.join("\n")})`);
   const expected = cliPairs(stored);
-  const before = await tableCounts(page, "Residual risk");
-  const inherent = await tableCounts(page, "Inherent risk");
+  const before = await tableCounts(page, "Now");
+  const inherent = await tableCounts(page, "Before what you do");
   assert.equal(before.reduce((a, b) => a + b, 0), expected, "residual map total = engine pairs");
   assert.equal(inherent.reduce((a, b) => a + b, 0), expected, "inherent map total = engine pairs");
-  assert.match(await page.locator("p.lead").innerText(), new RegExp(`^${expected} device-risk pairs`));
+  assert.match(await page.locator("p.lead").innerText(), /^Based on all \d+ of your answers\.$/, "every question was answered");
 
   // Open the fullest residual cell and read an explanation.
-  const residualTable = page.locator("table.heat-table", { has: page.locator("caption", { hasText: "Residual risk" }) });
+  const residualTable = page.locator("table.heat-table", { has: page.locator("caption", { hasText: "Now:" }) });
   const fullest = before.indexOf(Math.max(...before));
   await residualTable.locator("tbody button").nth(fullest).click();
   const cellList = page.locator("section.cell-risks");
-  await cellList.getByRole("heading", { name: new RegExp(`^${before[fullest]} risks at`) }).waitFor();
+  await cellList.getByRole("heading", { name: new RegExp(`^${before[fullest]} risks?, now: `) }).waitFor();
   const first = cellList.locator("li.risk").first();
-  await first.getByText("Why it sits here").click();
+  // First one plain sentence; the engine's working behind "Details".
+  assert.match(await first.locator("p.why-plain").innerText(), /^(Very low|Low|Moderate|High|Very high) now: an? .+ chance/);
+  await first.locator("summary", { hasText: "Details" }).click();
   const why = await first.locator("ol.explanation").innerText();
   // A scenario with one way in starts from its base likelihood; one with
   // several starts from each way in's.
@@ -117,7 +119,7 @@ test("a new user assesses three devices and the home, reads and changes results,
   await page.getByRole("link", { name: "Results", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   for (const s of await page.getByText("Show as a table").all()) await s.click();
-  const after = await tableCounts(page, "Residual risk");
+  const after = await tableCounts(page, "Now");
   assert.equal(after.reduce((a, b) => a + b, 0), expected, "no pair is lost");
   assert.notDeepEqual(after, before, "some pairs moved cell");
   // Rows run from Very high likelihood down: a move to lower risk puts more
@@ -129,7 +131,7 @@ test("a new user assesses three devices and the home, reads and changes results,
   await page.reload();
   await appReady(page);
   for (const s of await page.getByText("Show as a table").all()) await s.click();
-  assert.deepEqual(await tableCounts(page, "Residual risk"), after);
+  assert.deepEqual(await tableCounts(page, "Now"), after);
   await page.getByRole("link", { name: "Devices", exact: true }).click();
   assert.equal(await page.locator(".device-list > li").count(), 3);
   assert.deepEqual(log.errors.filter((e) => !/status of 404/.test(e)), []);
@@ -259,7 +261,7 @@ test("results and plan: the maps come first, the lists below them a frame later,
     }],
     ["plan", async () => {
       await page.locator("ol.plan-list > li").first().waitFor();
-      assert.match(await page.getByRole("status").filter({ hasText: /steps$/ }).innerText(), /^\d+ steps$/);
+      assert.match(await page.locator(".plan-count").innerText(), /^(The first 5 of \d+ steps|\d+ steps?)\.$/);
     }],
   ]) {
     await page.goto(env.url + route);

@@ -26,7 +26,7 @@ async function residual(page) {
   await page.getByRole("link", { name: "Results", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   const lead = await page.locator("p.lead").innerText();
-  return { lead, cells: await heatTableCounts(page, "Residual risk") };
+  return { lead, cells: await heatTableCounts(page, "Now") };
 }
 
 test("malformed imports are refused with a clear message and change nothing", async () => {

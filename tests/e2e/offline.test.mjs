@@ -77,7 +77,7 @@ test("after one visit the app loads and works with no network: assessment, heat 
   await page.getByRole("link", { name: "Results", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   assert.ok(await page.locator("canvas.heat-canvas").first().isVisible(), "heat map drawn");
-  const counts = await heatTableCounts(page, "Residual risk");
+  const counts = await heatTableCounts(page, "Now");
   assert.equal(counts.length, 25);
   assert.ok(counts.reduce((a, b) => a + b, 0) > 0, "the heat map holds the camera's risks");
 

@@ -33,26 +33,26 @@ test("marking a control planned moves a pair on the projected map; done records 
   await homeWithDevices(page);
   await page.getByRole("link", { name: "Action plan", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Your action plan" }).waitFor();
-  const now = await tableCounts(page, "Residual risk now");
-  const before = await tableCounts(page, "Projected with planned steps");
+  const now = await tableCounts(page, "Now");
+  const before = await tableCounts(page, "With your plan");
   assert.deepEqual(before, now, "with nothing planned, the projection is the current picture");
   // The table twin is built only while open, by keyboard too: closed, it
   // is gone; opened again after a change, it shows the new counts.
-  const projected = page.locator("figure.heat-map", { has: page.locator("figcaption", { hasText: "Projected with planned steps" }) });
+  const projected = page.locator("figure.heat-map", { has: page.locator("figcaption", { hasText: "With your plan" }) });
   await projected.locator("summary").focus();
   await page.keyboard.press("Enter");
   await projected.locator("table.heat-table").waitFor({ state: "detached" });
   const first = page.locator("li.plan-entry").first();
   const title = (await first.locator("h3").innerText()).replace(/^1\. /, "");
   await first.getByRole("button", { name: "Plan it" }).click();
-  await page.getByRole("heading", { name: /\(1 planned\)/ }).waitFor();
+  await page.locator(".plan-bar", { hasText: /^1 step planned: / }).waitFor();
   await projected.locator("summary").focus();
   await page.keyboard.press("Enter");
   await projected.locator("table.heat-table").waitFor();
-  const after = await tableCounts(page, "Projected with planned steps");
+  const after = await tableCounts(page, "With your plan");
   assert.notDeepEqual(after, before, "a pair's projected cell changed");
   assert.equal(after.reduce((a, b) => a + b, 0), before.reduce((a, b) => a + b, 0));
-  assert.deepEqual(await tableCounts(page, "Residual risk now"), now, "the current picture is unchanged");
+  assert.deepEqual(await tableCounts(page, "Now"), now, "the current picture is unchanged");
   // The risks a step lowers are listed when asked for (built on opening).
   await first.locator("summary", { hasText: "Risks it lowers" }).click();
   await first.locator("ul.lowers li").first().waitFor();
@@ -60,16 +60,20 @@ test("marking a control planned moves a pair on the projected map; done records 
   assert.ok(lowered.length > 0 && lowered.length <= 8, `${lowered.length} lowered risks shown`);
   assert.match(lowered[0], /^(Hall router|Nursery camera): .+ → /);
   // Filters: "Ask the vendor" only shows vendor-only steps; a device narrows the list.
-  const all = await page.locator("li.plan-entry").count();
+  // "The first 5 of 12 steps." or "3 steps.": the last number is the whole plan's.
+  const steps = async () => Number((await page.locator(".plan-count").innerText()).match(/(\d+) steps?\.$/)[1]);
+  const all = await steps();
   await page.getByLabel("For").selectOption({ label: "Nursery camera" });
-  const cam = await page.locator("li.plan-entry").count();
+  await page.waitForFunction((all) => !document.querySelector(".plan-count").textContent.includes(` ${all} step`), all);
+  const cam = await steps();
   assert.ok(cam > 0 && cam < all, `device filter narrows ${all} -> ${cam}`);
   await page.getByLabel("For").selectOption({ label: "The whole home" });
   // Done: the entry leaves the plan, and the residual map improves.
   const entry = page.locator("li.plan-entry", { has: page.locator("h3", { hasText: title }) });
   await entry.getByRole("button", { name: "Mark as done" }).click();
   await page.locator("li.plan-entry", { has: page.locator("h3", { hasText: new RegExp(`\\. ${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) }).waitFor({ state: "detached" });
-  assert.notDeepEqual(await tableCounts(page, "Residual risk now"), now, "done lowered the residual picture");
+  assert.notDeepEqual(await tableCounts(page, "Now"), now, "done lowered the residual picture");
+  await page.locator(".done-steps li", { hasText: title }).waitFor();
   // The steps left are numbered again from 1, with no gap where the done one was.
   // textContent: rows off screen are not rendered (content-visibility), so have no innerText.
   const ranks = (await page.locator("li.plan-entry h3").allTextContents()).map((t) => Number(t.split(".")[0]));
@@ -132,7 +136,8 @@ test("the printable report shows both heat maps and no navigation; the CSV has o
   const { page, context } = await env.page({ viewport: { width: 1280, height: 900 } });
   await homeWithDevices(page);
   await page.getByRole("link", { name: "Results", exact: true }).click();
-  const pairs = Number((await page.locator("p.lead").innerText()).match(/^(\d+) device-risk pairs/)[1]);
+  await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
+  const pairs = (await tableCounts(page, "Now")).reduce((a, b) => a + b, 0);
   await page.goto(env.url + "report");
   await appReady(page);
   await page.getByRole("heading", { level: 1, name: /Security and privacy report/ }).waitFor();
@@ -189,4 +194,114 @@ test("the results open with a headline naming the worst risk and the plan's firs
   const step = (await page.locator("li.plan-entry h3").first().textContent()).replace(/^1\. /, "");
   assert.ok(first.startsWith(`Do this first: ${step}.`), `${first} starts with ${step}`);
   assert.deepEqual(log.errors, []);
+});
+
+/** The stored household's answers (the whole home's and each device's), once saved. */
+async function storedAnswers(page) {
+  await page.locator(".save-state", { hasText: "Saved in this browser" }).waitFor();
+  return page.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem("thingrisk.state"));
+    const h = (s.state || s).households.find((h) => !h.sample);
+    return JSON.stringify({ home: h.answers, devices: h.devices.map((d) => [d.id, d.answers]), planned: h.planned });
+  });
+}
+
+test("on a phone the plan shows what a step would change where it is pressed; done can be undone; the page does not grow while scrolling", async () => {
+  const { page, context, log } = await env.page({ viewport: { width: 360, height: 740 } });
+  await homeWithDevices(page);
+  await page.getByRole("link", { name: "Action plan", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Your action plan" }).waitFor();
+  const entries = page.locator("li.plan-entry");
+  await entries.first().waitFor();
+  // Five steps first, the rest on request.
+  assert.equal(await entries.count(), 5);
+  const showAll = page.getByRole("button", { name: /^Show all \d+ steps$/ });
+  const total = Number((await showAll.innerText()).match(/\d+/)[0]);
+  assert.ok(total > 5, `${total} steps in all`);
+  // Each step says what it changes in levels, never as a bare score.
+  const effect = await entries.first().locator(".effect").innerText();
+  assert.match(effect, /^Lowers \d+ risks?: \d+ (Very high|High|Moderate|Low) → (High|Moderate|Low|Very low)|^No risk drops a whole level/);
+  assert.doesNotMatch(await page.locator("main").innerText(), /risk score|−\d+\.\d/);
+
+  // "Plan it" on the first step: the change shows inside the screen, beside the button.
+  const plan = entries.first().getByRole("button", { name: "Plan it" });
+  await plan.scrollIntoViewIfNeeded();
+  const bar = page.locator(".plan-bar");
+  const before = await bar.innerText();
+  await plan.click();
+  await bar.filter({ hasText: /^1 step planned: risks now → with your plan: / }).waitFor();
+  assert.notEqual(await bar.innerText(), before);
+  const inView = async (loc) => {
+    const b = await loc.boundingBox();
+    return b && b.y >= 0 && b.y + b.height <= 740;
+  };
+  assert.ok(await inView(bar), "the projected change is in view");
+  assert.ok(await inView(entries.first().getByRole("button", { name: /Planned/ })), "next to the step just planned");
+  // The numbers in the bar are the maps' own: High now → with the plan.
+  const now = await tableCounts(page, "Now");
+  const withPlan = await tableCounts(page, "With your plan");
+  assert.notDeepEqual(withPlan, now);
+
+  // "Mark as done" says what it did and offers Undo, which restores every answer.
+  const answersBefore = await storedAnswers(page);
+  const second = entries.nth(1);
+  const title = (await second.locator("h3").innerText()).replace(/^2\. /, "");
+  await second.getByRole("button", { name: "Mark as done" }).click();
+  await bar.filter({ hasText: `Done: “${title}”. Your answer is now “yes” for` }).waitFor();
+  assert.ok(await inView(bar));
+  await page.locator(".done-steps li", { hasText: title }).waitFor();
+  assert.notEqual(await storedAnswers(page), answersBefore, "done recorded answers");
+  await bar.getByRole("button", { name: "Undo" }).click();
+  await page.locator(".done-steps li", { hasText: title }).waitFor({ state: "detached" });
+  await entries.locator("h3", { hasText: title }).waitFor();
+  assert.equal(await storedAnswers(page), answersBefore, "undo put every answer back");
+
+  // Show all, then scroll to the end: the page's height never changes on the way.
+  await showAll.click();
+  await page.waitForFunction((n) => document.querySelectorAll("li.plan-entry").length === n, total);
+  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const start = await height();
+  for (let y = 0; y < start; y += 500) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(50);
+    assert.equal(await height(), start, `height at scroll ${y}`);
+  }
+  await page.screenshot({ path: artifact("plan-360.png") });
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("a “Things to find out” item opens its question in the device's answer list, where it can be changed in place", async () => {
+  const { page, context, log } = await env.page({ viewport: { width: 360, height: 740 } });
+  await homeWithDevices(page);
+  // Answer the router's first question "Don't know".
+  await page.goto(env.url + "devices");
+  await appReady(page);
+  await page.getByRole("link", { name: "Answer questions" }).first().click();
+  const question = page.locator(".question h2");
+  await question.waitFor();
+  const text = (await question.innerText()).trim();
+  await page.locator(".question").getByRole("button", { name: "Don't know", exact: true }).click();
+  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
+  const item = page.locator("ul.open-questions a", { hasText: text });
+  await item.click();
+  // The list of answers opens at that question, in view and focused.
+  await page.waitForURL(/\/devices\/.+\/questions#answer-/);
+  await page.locator(".answer-list li:focus").waitFor();
+  const id = await page.evaluate(() => document.activeElement.id);
+  assert.match(id, /^answer-q\./);
+  const row = page.locator(`[id="${id}"]`);
+  assert.equal((await row.locator("p").innerText()).trim(), text);
+  const box = await row.boundingBox();
+  assert.ok(box.y >= 0 && box.y < 740, `the question is in view (y ${box.y})`);
+  assert.equal(await row.locator("button", { hasText: "Don't know" }).getAttribute("aria-pressed"), "true");
+  await row.getByRole("button", { name: "Yes", exact: true }).click();
+  assert.equal(await row.locator("button", { hasText: "Yes" }).getAttribute("aria-pressed"), "true");
+  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await page.getByRole("heading", { level: 2, name: "Top risks now" }).waitFor();
+  assert.equal(await page.locator("ul.open-questions a", { hasText: text }).count(), 0, "no longer open");
+  assert.deepEqual(log.errors, []);
+  await context.close();
 });

@@ -25,12 +25,17 @@ pub fn AnswerList(
         let t = target.get_value();
         app.with_household(|h| h.answer(&t, q)).flatten()
     };
-    // Arriving by a link to one answer: bring its row into view and focus it
-    // once drawn (the page may come after the router's own scroll).
+    // Closed, the list is not built: most visits answer one question at a
+    // time and never open it.
+    let open = RwSignal::new(false);
+    // Arriving by a link to one answer: open the list, then bring its row
+    // into view and focus it once drawn (the page may come after the
+    // router's own scroll).
     Effect::new(move |_| {
         let hash = window().location().hash().unwrap_or_default();
         if let Some(id) = hash.strip_prefix('#').filter(|h| h.starts_with("answer-")) {
             let id = crate::ui::route::decode(id);
+            open.set(true);
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&id) {
                     el.scroll_into_view();
@@ -42,26 +47,31 @@ pub fn AnswerList(
         }
     });
     view! {
-        <section class="answer-list" aria-labelledby="answer-list-title">
-            <h2 id="answer-list-title">"All your answers"</h2>
-            <p class="muted">"Change any answer here; it is saved at once."</p>
-            <ol>
-                // Keyed rows: an answer (which changes the household, so
-                // the question list too) redraws no row and keeps focus.
-                <For each=move || questions.get() key=|q| q.id.as_str() let:q>
-                    <li id=answer_anchor(&q.id) tabindex="-1">
-                        <p>{q.text.clone()}</p>
-                        <AnswerButtons
-                            label=q.text.clone()
-                            value=Signal::derive(move || answer_of(&q.id))
-                            on_answer=Callback::new(move |a| {
-                                let t = target.get_value();
-                                app.update_household(|h| h.set_answer(&t, &q.id, a));
-                            })
-                        />
-                    </li>
-                </For>
-            </ol>
-        </section>
+        <details
+            class="answer-list"
+            prop:open=move || open.get()
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
+        >
+            <summary>{move || format!("All your answers here ({}): change any of them", questions.with(Vec::len))}</summary>
+            <Show when=move || open.get()>
+                <ol>
+                    // Keyed rows: an answer (which changes the household, so
+                    // the question list too) redraws no row and keeps focus.
+                    <For each=move || questions.get() key=|q| q.id.as_str() let:q>
+                        <li id=answer_anchor(&q.id) tabindex="-1">
+                            <p>{q.text.clone()}</p>
+                            <AnswerButtons
+                                label=q.text.clone()
+                                value=Signal::derive(move || answer_of(&q.id))
+                                on_answer=Callback::new(move |a| {
+                                    let t = target.get_value();
+                                    app.update_household(|h| h.set_answer(&t, &q.id, a));
+                                })
+                            />
+                        </li>
+                    </For>
+                </ol>
+            </Show>
+        </details>
     }
 }

@@ -19,10 +19,6 @@ use crate::catalog::Scales;
 /// Short names printed in the cells beside the colour.
 const SHORT: [&str; 5] = ["VL", "L", "M", "H", "VH"];
 
-/// Plot geometry as shares of the canvas: margins for the axis labels.
-const LEFT: f64 = 0.14;
-const BOTTOM: f64 = 0.14;
-
 /// A canvas's CSS size and the screen's device pixel ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Size {
@@ -70,8 +66,6 @@ pub enum Op {
         font: String,
         colour: &'static str,
         align: Align,
-        /// Rotated a quarter turn anticlockwise (the vertical axis label).
-        vertical: bool,
     },
 }
 
@@ -106,16 +100,15 @@ pub fn ink_on(hex: &str) -> &'static str {
     if lum > 0.179 { "#000000" } else { "#ffffff" }
 }
 
-/// Where things go on a canvas of one size, in device pixels. Cell edges
+/// Where things go on a canvas of one size, in device pixels: the grid
+/// fills the canvas (the axis names and levels are HTML around it, so they
+/// wrap and zoom like the page's text). Cell edges
 /// fall on whole pixels and the grid lines are gaps between the cells, so
 /// a cell can be painted again without touching its neighbours.
 struct Grid {
     dpr: f64,
     w: f64,
     h: f64,
-    /// Left edge and bottom of the 5 x 5 grid.
-    gx: f64,
-    gh: f64,
     /// Column edges, left to right, and row edges, top to bottom.
     xs: [f64; 6],
     ys: [f64; 6],
@@ -130,16 +123,12 @@ impl Grid {
         let dpr = size.dpr.max(1.0);
         let (pw, ph) = size.pixels();
         let (w, h) = (f64::from(pw), f64::from(ph));
-        let gx = (w * LEFT).round();
-        let gh = (h * (1.0 - BOTTOM)).round();
-        let (cw, ch) = ((w - gx) / 5.0, gh / 5.0);
+        let (cw, ch) = (w / 5.0, h / 5.0);
         Grid {
             dpr,
             w,
             h,
-            gx,
-            gh,
-            xs: std::array::from_fn(|k| (gx + k as f64 * cw).round()),
+            xs: std::array::from_fn(|k| (k as f64 * cw).round()),
             ys: std::array::from_fn(|k| (k as f64 * ch).round()),
             line: (dpr * 1.5).floor().max(1.0),
             big: (cw / dpr * 0.34).clamp(12.0, 26.0),
@@ -168,7 +157,7 @@ impl Grid {
 }
 
 /// The whole map: background, the 25 cells with their level colour, count
-/// and level abbreviation, the selection outline and the axis labels.
+/// and level abbreviation, and the selection outline.
 /// Operations that share a font come together, so painting sets each font once.
 pub fn drawing(size: Size, scales: &Scales, counts: &Counts, selected: Option<Cell>) -> Vec<Op> {
     let g = Grid::new(size);
@@ -178,23 +167,6 @@ pub fn drawing(size: Size, scales: &Scales, counts: &Counts, selected: Option<Ce
     }];
     cell_ops(&g, scales, counts, &g.cells(|_| true), false, &mut ops);
     selection_ops(&g, selected, &mut ops);
-    for (text, at, vertical) in [
-        (
-            "Impact →",
-            ((g.gx + g.w) / 2.0, g.gh + (g.h - g.gh) / 2.0),
-            false,
-        ),
-        ("Likelihood →", (g.gx / 2.0, g.gh / 2.0), true),
-    ] {
-        ops.push(Op::Text {
-            at,
-            text: text.into(),
-            font: g.font(12.0),
-            colour: "#000000",
-            align: Align::Centre,
-            vertical,
-        });
-    }
     ops
 }
 
@@ -266,7 +238,6 @@ fn cell_ops(
             font: g.font(g.big),
             colour: ink(l, i),
             align: Align::Centre,
-            vertical: false,
         });
     }
     for &((l, i), [x, y, _, _]) in cells {
@@ -276,7 +247,6 @@ fn cell_ops(
             font: g.font((g.big * 0.5).max(9.0)),
             colour: ink(l, i),
             align: Align::TopLeft,
-            vertical: false,
         });
     }
 }
@@ -353,7 +323,6 @@ pub fn paint(ctx: &web_sys::CanvasRenderingContext2d, pen: &mut Pen, ops: &[Op])
                 font,
                 colour,
                 align,
-                vertical,
             } => {
                 if pen.font.as_deref() != Some(font.as_str()) {
                     ctx.set_font(font);
@@ -372,15 +341,7 @@ pub fn paint(ctx: &web_sys::CanvasRenderingContext2d, pen: &mut Pen, ops: &[Op])
                     ctx.set_text_baseline(v);
                     pen.align = Some(*align);
                 }
-                if *vertical {
-                    ctx.save();
-                    let _ = ctx.translate(at.0, at.1);
-                    let _ = ctx.rotate(-std::f64::consts::FRAC_PI_2);
-                    let _ = ctx.fill_text(text, 0.0, 0.0);
-                    ctx.restore();
-                } else {
-                    let _ = ctx.fill_text(text, at.0, at.1);
-                }
+                let _ = ctx.fill_text(text, at.0, at.1);
             }
         }
     }
@@ -421,14 +382,12 @@ mod tests {
                     font,
                     colour,
                     align,
-                    vertical,
                 } => Op::Text {
                     at: (r(at.0), r(at.1)),
                     text,
                     font,
                     colour,
                     align,
-                    vertical,
                 },
             })
             .collect()
@@ -444,13 +403,14 @@ mod tests {
     }
 
     #[test]
-    fn points_map_to_cells_and_margins_to_none() {
-        // 200 x 200: grid from x = 28 to 200, y = 0 to 172; cells 34.4 wide and high.
-        assert_eq!(cell_at(200.0, 200.0, 30.0, 1.0), Some((5, 1)));
-        assert_eq!(cell_at(200.0, 200.0, 199.0, 171.0), Some((1, 5)));
-        assert_eq!(cell_at(200.0, 200.0, 120.0, 90.0), Some((3, 3)));
-        assert_eq!(cell_at(200.0, 200.0, 10.0, 90.0), None);
-        assert_eq!(cell_at(200.0, 200.0, 120.0, 190.0), None);
+    fn points_map_to_cells_and_outside_to_none() {
+        // 200 x 200: the grid fills it; cells 40 wide and high.
+        assert_eq!(cell_at(200.0, 200.0, 1.0, 1.0), Some((5, 1)));
+        assert_eq!(cell_at(200.0, 200.0, 199.0, 199.0), Some((1, 5)));
+        assert_eq!(cell_at(200.0, 200.0, 100.0, 100.0), Some((3, 3)));
+        assert_eq!(cell_at(200.0, 200.0, 79.0, 121.0), Some((2, 2)));
+        assert_eq!(cell_at(200.0, 200.0, -1.0, 90.0), None);
+        assert_eq!(cell_at(200.0, 200.0, 120.0, 201.0), None);
     }
 
     #[test]
@@ -459,29 +419,28 @@ mod tests {
         let mut counts = [[0; 5]; 5];
         counts[4][0] = 7; // likelihood 5, impact 1: the top-left cell
         let ops = rounded(drawing(SIZE, scales, &counts, None));
-        // Backing store 400 x 400; grid from x = 56 to 400, y = 0 to 344;
-        // cell edges rounded: x 56, 125, ...; y 0, 69, ...; 3 px lines.
+        // Backing store 400 x 400, all grid: cell edges at 0, 80, 160, ...;
+        // 3 px lines.
         assert_eq!(SIZE.pixels(), (400, 400));
         let top_left = scales.risk[usize::from(scales.matrix[4][0]) - 1]
             .colour
             .clone();
         assert!(ops.contains(&Op::Fill {
-            rect: [57.0, 1.0, 66.0, 66.0],
+            rect: [1.0, 1.0, 77.0, 77.0],
             colour: top_left.clone()
         }));
         let fills = ops.iter().filter(|o| matches!(o, Op::Fill { .. })).count();
         assert_eq!(fills, 26, "background and 25 cells");
         let t = texts(&ops);
-        assert_eq!(t.len(), 52, "count and level in 25 cells, two axis labels");
+        assert_eq!(t.len(), 50, "count and level in 25 cells");
         assert_eq!(t.iter().filter(|(s, _)| *s == "7").count(), 1);
         assert_eq!(t.iter().filter(|(s, _)| *s == "·").count(), 24);
         assert!(ops.contains(&Op::Text {
-            at: (90.5, 34.5),
+            at: (40.0, 40.0),
             text: "7".into(),
-            font: "24px sans-serif".into(),
+            font: "27px sans-serif".into(),
             colour: ink_on(&top_left),
             align: Align::Centre,
-            vertical: false,
         }));
         let level = SHORT[usize::from(scales.matrix[4][0]) - 1];
         assert!(t.contains(&(level, "18px sans-serif")));
@@ -492,7 +451,7 @@ mod tests {
         let ops = drawing(SIZE, &embedded().scales, &[[3; 5]; 5], Some((2, 4)));
         let fonts: Vec<&str> = texts(&ops).iter().map(|(_, f)| *f).collect();
         let changes = fonts.windows(2).filter(|w| w[0] != w[1]).count();
-        assert_eq!(changes, 2, "counts, then levels, then axis labels");
+        assert_eq!(changes, 1, "counts, then levels");
     }
 
     #[test]
@@ -507,11 +466,11 @@ mod tests {
                 .collect()
         };
         assert!(strokes(&none).is_empty());
-        // Likelihood 1 is the bottom row: y from 275 to 344; 6 px outline.
+        // Likelihood 1 is the bottom row: y from 320 to 400; 6 px outline.
         assert_eq!(
             strokes(&some),
             vec![Op::Stroke {
-                rect: [59.0, 278.0, 63.0, 63.0],
+                rect: [3.0, 323.0, 74.0, 74.0],
                 width: 6.0,
                 colour: "#000000"
             }]

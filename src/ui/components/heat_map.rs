@@ -134,15 +134,28 @@ pub fn HeatMap(
     view! {
         <figure class="heat-map">
             <figcaption id=label_id.clone()>{title.clone()}</figcaption>
-            <canvas
-                node_ref=canvas
-                class="heat-canvas"
-                tabindex="0"
-                role="img"
-                aria-label=aria
-                on:click=on_click
-                on:keydown=on_key
-            ></canvas>
+            // The axes in HTML around the canvas, so their words wrap and
+            // zoom with the page; the canvas's label and the table twin say
+            // the same to a screen reader.
+            <div class="heat-plot">
+                <span class="axis-name axis-y" aria-hidden="true">"Chance it happens →"</span>
+                <ol class="axis-levels axis-y" aria-hidden="true">
+                    {(1..=5u8).rev().map(|l| view! { <li>{scales.level_name(Scale::Likelihood, l)}</li> }).collect_view()}
+                </ol>
+                <canvas
+                    node_ref=canvas
+                    class="heat-canvas"
+                    tabindex="0"
+                    role="img"
+                    aria-label=aria
+                    on:click=on_click
+                    on:keydown=on_key
+                ></canvas>
+                <ol class="axis-levels axis-x" aria-hidden="true">
+                    {(1..=5u8).map(|i| view! { <li>{scales.level_name(Scale::Impact, i)}</li> }).collect_view()}
+                </ol>
+                <span class="axis-name axis-x" aria-hidden="true">"Harm if it does →"</span>
+            </div>
             <details class="table-twin" on:toggle=move |ev| twin_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                 <summary>"Show as a table"</summary>
                 <Show when=move || twin_open.get()>

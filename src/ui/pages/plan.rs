@@ -1,8 +1,9 @@
 use super::WithHousehold;
 use crate::assess::Stage;
+use crate::assess::plan::count;
+use crate::assess::plan_filter::Done;
 use crate::assess::{PlanEntry, PlanFilter};
 use crate::catalog::{Catalog, Scale, When};
-use crate::decimal;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{AfterFirstFrame, HeatMap, LevelBadge};
@@ -10,9 +11,10 @@ use crate::ui::later::{after_frame, drop_after_frame};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// The action plan: ranked controls with what they lower, what-if
-/// ("planned") beside the current picture, "done" to record an answer, and
-/// lifecycle reminders.
+/// The action plan: the first five steps (all on request), each with what
+/// it would change; "Plan it" shows the change in a bar that stays in view
+/// (and in the maps below); "Mark as done" records the answers, says so and
+/// can be undone; steps already done; reminders, one line per kind.
 #[component]
 pub fn PlanPage() -> impl IntoView {
     view! { <WithHousehold><Plan /></WithHousehold> }
@@ -99,6 +101,9 @@ fn Plan() -> impl IntoView {
     let toggle_planned = move |control: &'static str, on: bool| {
         app.update_household(move |h| h.set_planned(control, on))
     };
+    // What "Mark as done" last did, kept so Undo can put it back; cleared
+    // when the user moves on (plans a step or undoes it).
+    let last_done = RwSignal::new(None::<(Done, String)>);
     let done = move |control: &'static str| {
         let mut ids: Vec<String> = plan.with_untracked(|p| {
             entry(p, control)
@@ -108,27 +113,64 @@ fn Plan() -> impl IntoView {
         // The shared sort (crate::order): `ids.sort()` would compile a copy of its own.
         crate::order::sort_by(&mut ids, Ord::cmp);
         ids.dedup();
-        app.update_household(move |h| {
-            h.mark_done(catalog, control, &ids);
-        });
+        let mut record = None;
+        app.update_household(|h| record = h.mark_done(catalog, control, &ids));
+        last_done.set(record.map(|d| (d, catalog.control_title(control))));
+    };
+    let undo = move |_| {
+        if let Some((d, _)) = last_done.get_untracked() {
+            app.update_household(|h| h.undo(&d));
+        }
+        last_done.set(None);
+    };
+    let toggle_planned = move |control: &'static str, on: bool| {
+        last_done.set(None);
+        toggle_planned(control, on)
+    };
+    let show_all = RwSignal::new(false);
+    let many = move || plan.with(Vec::len) > FIRST;
+    let shown = move || {
+        plan.with(|p| {
+            let n = if show_all.get() {
+                p.len()
+            } else {
+                p.len().min(FIRST)
+            };
+            p[..n]
+                .iter()
+                .map(|e| (e.control, e.effort))
+                .collect::<Vec<_>>()
+        })
+    };
+    let done_steps = Memo::new(move |_| {
+        list_turn.track();
+        untrack(|| app.done_steps())
+    });
+    // The "Plan it" effect in words, for the bar that stays in view.
+    let projection = move || {
+        let n = planned_count();
+        if n == 0 {
+            return "Press “Plan it” on a step to see here what it would change.".to_string();
+        }
+        let (now, then) = app.with_assessment(|a| (a.counts.residual, a.counts.projected));
+        let scales = &catalog.scales;
+        let moved: Vec<String> = (3..=5u8)
+            .rev()
+            .map(|l| (l, now[usize::from(l) - 1], then[usize::from(l) - 1]))
+            .filter(|&(_, a, b)| a + b > 0)
+            .map(|(l, a, b)| format!("{} {a} → {b}", scales.level_name(Scale::Risk, l)))
+            .collect();
+        let what = if moved.is_empty() {
+            "no risk left at Moderate or above".to_string()
+        } else {
+            format!("risks now → with your plan: {}", moved.join(" · "))
+        };
+        format!("{} planned: {what}", count(n, "step", "steps"))
     };
 
     view! {
         <h1>"Your action plan"</h1>
-        <p class="lead">"What to do first: the steps that take away the most risk for the effort, across your home. Mark steps as planned to see the picture they would give, and as done when they are."</p>
-        <Show when=move || reminders.with(|r| !r.is_empty())>
-            <section class="card reminders" aria-labelledby="reminders-title">
-                <h2 id="reminders-title">"Lifecycle reminders"</h2>
-                <ul>{move || reminders.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-            </section>
-        </Show>
-        <section aria-labelledby="whatif-title">
-            <h2 id="whatif-title">{move || format!("Now and with your plans ({} planned)", planned_count())}</h2>
-            <div class="heat-maps">
-                <HeatMap id="plan-now" title="Residual risk now" counts=residual selected=sel_now />
-                <HeatMap id="plan-projected" title="Projected with planned steps" counts=projected selected=sel_plan />
-            </div>
-        </section>
+        <p class="lead">"The steps that take away the most risk for the least effort, most important first. Press “Plan it” to see what a step would change, and “Mark as done” once it is."</p>
         <div class="filters card" role="group" aria-label="Filter the plan">
             <div class="field">
                 <label for="plan-when">"When"</label>
@@ -152,10 +194,10 @@ fn Plan() -> impl IntoView {
         </div>
         // On opening the page too, the list follows the maps by a frame.
         <AfterFirstFrame>
-        <p role="status">{move || format!("{} steps", plan.with(Vec::len))}</p>
+        <p class="muted plan-count">{move || { let n = plan.with(Vec::len); if n > FIRST && !show_all.get() { format!("The first {FIRST} of {n} steps.") } else { count(n, "step", "steps") + "." } }}</p>
         <ol class="plan-list">
-            <For each=move || plan.with(|p| p.iter().map(|e| (e.control, e.effort)).collect::<Vec<_>>()) key=|e| e.0 children=move |(control, effort)| {
-                // This row's figures as the plan changes: rank, reach and
+            <For each=shown key=|e| e.0 children=move |(control, effort)| {
+                // This row's figures as the plan changes: rank, effect and
                 // planned state update in place; the row is rebuilt only
                 // when the control leaves the plan.
                 let row = Memo::new(move |_| plan.with(|p| Row::of(catalog, p, control, &device_name)).unwrap_or_default());
@@ -166,22 +208,23 @@ fn Plan() -> impl IntoView {
                 let w = c.map(|c| when_label(c.when)).unwrap_or_default();
                 let effort = catalog.scales.level_name(Scale::Effort, effort);
                 let heading = move || row.with(|r| r.rank);
-                let reach = move || row.with(|r| (r.lowers, r.reduction));
                 let planned = move || row.with(|r| r.planned);
                 let why = move || row.with(|r| r.why.clone());
+                let effect = move || row.with(|r| r.effect.clone());
                 // The list of lowered risks is built only while it is open:
                 // closed, it would be hundreds of hidden items to keep up to date.
                 let open = RwSignal::new(false);
-                let lowers = Memo::new(move |_| if open.get() { plan.with(|p| shown(p, control)) } else { Vec::new() });
+                let lowers = Memo::new(move |_| if open.get() { plan.with(|p| shown_pairs(p, control)) } else { Vec::new() });
                 let lowers_view = move || lowers.get().into_iter().map(|(device, scenario, cur, proj)| {
                     let scn = catalog.scenario(scenario).map(|s| s.title.clone()).unwrap_or_default();
                     view! { <li>{device_name(&device)}": "{scn}" "<LevelBadge level=cur />" → "<LevelBadge level=proj /></li> }
                 }).collect_view();
-                let more = move || reach().0.saturating_sub(8);
+                let more = move || row.with(|r| r.lowers).saturating_sub(8);
                 view! {
                     <li class="plan-entry card">
                         <h3>{move || format!("{}. {title}", heading())}</h3>
-                        <p class="muted">{move || { let (n, r) = reach(); format!("{w} · Effort: {effort} · lowers {n} risks (risk score −{})", decimal::fixed(r, 1)) }}</p>
+                        <p class="muted">{format!("{w} · Effort: {effort}")}</p>
+                        <p class="effect">{effect}</p>
                         <p class="why-here">{why}</p>
                         <p>{summary}</p>
                         <details class="why">
@@ -205,7 +248,57 @@ fn Plan() -> impl IntoView {
                 }
             } />
         </ol>
+        <Show when=many>
+            <button type="button" class="show-all" aria-expanded=move || show_all.get().to_string() on:click=move |_| show_all.update(|s| *s = !*s)>
+                {move || if show_all.get() { format!("Show the first {FIRST} only") } else { format!("Show all {} steps", plan.with(Vec::len)) }}
+            </button>
+        </Show>
         </AfterFirstFrame>
+        // What the last action did, always in view: the change "Plan it"
+        // would make, or what "Mark as done" did with its Undo.
+        <div class="plan-bar" role="status">
+            {move || match last_done.get() {
+                Some((d, title)) => {
+                    let whose = d.answers.iter().map(|(t, _, _)| match t {
+                        crate::assess::AnswerTarget::Household => "your home".to_string(),
+                        crate::assess::AnswerTarget::Device(id) => device_name(id),
+                    }).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <span>{format!("Done: “{title}”. Your answer is now “yes” for {whose}.")}</span>
+                        " "
+                        <button type="button" class="undo" on:click=undo>"Undo"</button>
+                    }.into_any()
+                }
+                None => view! { <span>{projection}</span> }.into_any(),
+            }}
+        </div>
+        <section aria-labelledby="whatif-title">
+            <h2 id="whatif-title">"Now and with your plan"</h2>
+            <div class="heat-maps">
+                <HeatMap id="plan-now" title="Now" counts=residual selected=sel_now />
+                <HeatMap id="plan-projected" title="With your plan" counts=projected selected=sel_plan />
+            </div>
+        </section>
+        <Show when=move || done_steps.with(|d| !d.is_empty())>
+            <section class="card done-steps" aria-labelledby="done-title">
+                <h2 id="done-title">"Done"</h2>
+                <ul>
+                    {move || done_steps.get().into_iter().map(|d| view! {
+                        <li>
+                            <span class="done-title">"✓ "{d.title}</span>
+                            <span class="muted">" Change the answer: "</span>
+                            {d.answers.into_iter().map(|(who, path)| view! { <A href=href(&path) attr:class="change-answer">{who}</A>" " }).collect_view()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+        <Show when=move || reminders.with(|r| !r.is_empty())>
+            <section class="card reminders" aria-labelledby="reminders-title">
+                <h2 id="reminders-title">"Reminders"</h2>
+                <ul>{move || reminders.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            </section>
+        </Show>
         <div class="actions">
             <A href=href("/report") attr:class="button">"Printable report"</A>
             <A href=href("/data") attr:class="button">"Export (JSON, CSV)"</A>
@@ -213,14 +306,17 @@ fn Plan() -> impl IntoView {
     }
 }
 
+/// How many steps show before "Show all".
+const FIRST: usize = 5;
+
 /// What one plan row shows that can change, taken from the plan without
 /// cloning its full list of lowered pairs (hundreds at 50 devices).
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Row {
     rank: usize,
-    /// How many pairs it lowers, and the drop in risk score.
+    /// How many pairs it lowers, and what it changes in words.
     lowers: usize,
-    reduction: f32,
+    effect: String,
     planned: bool,
     /// Why it stands here, in one sentence.
     why: Option<String>,
@@ -237,7 +333,7 @@ impl Row {
         Some(Row {
             rank: e.rank,
             lowers: e.lowers.len(),
-            reduction: e.reduction,
+            effect: e.effect(catalog),
             planned: e.planned,
             why: e
                 .reason()
@@ -248,7 +344,7 @@ impl Row {
 
 /// The first eight pairs a control lowers: (device id, scenario, current
 /// level, projected level).
-fn shown(plan: &[PlanEntry<'static>], control: &str) -> Vec<(String, &'static str, u8, u8)> {
+fn shown_pairs(plan: &[PlanEntry<'static>], control: &str) -> Vec<(String, &'static str, u8, u8)> {
     entry(plan, control)
         .map(|e| {
             e.lowers

@@ -109,8 +109,8 @@ fn Report() -> impl IntoView {
                     {move || headline().1.map(|f| view! { <p class="headline-first">{f}</p> })}
                 </div>
                 <div class="heat-maps">
-                    <HeatMap id="report-inherent" title="Before what you do" counts=inherent selected=s1 />
                     <HeatMap id="report-residual" title="Now" counts=residual selected=s2 />
+                    <HeatMap id="report-inherent" title="Before what you do" counts=inherent selected=s1 />
                 </div>
                 <h2>"Your first five steps"</h2>
                 <ol class="report-first-steps">{move || plan().into_iter().take(5).map(|(t, _, effect, why)| view! {

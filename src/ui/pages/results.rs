@@ -1,6 +1,7 @@
 use super::WithHousehold;
 use crate::assess::Stage;
 use crate::assess::headline::Headline;
+use crate::assess::plan::count;
 use crate::catalog::Scale;
 use crate::ui::base::href;
 use crate::ui::components::A;
@@ -9,8 +10,10 @@ use crate::ui::components::{AfterFirstFrame, HeatMap, LevelBadge, OpenQuestions,
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// Results: inherent and residual heat maps side by side, the risks of the
-/// selected cell, top risks, counts per level, open questions and reminders.
+/// Results: the headline and first step, the maps "now" (residual, first:
+/// it is the one that matters) and "before what you do" (inherent), the
+/// risks of the selected square, top risks, counts per level, open
+/// questions and reminders.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     view! {
@@ -93,19 +96,22 @@ fn Results() -> impl IntoView {
                 </Show>
             </section>
             <p class="lead">
-                {move || format!("{} device-risk pairs. ", total())}
-                {move || { let (a, t) = progress(); format!("{a} of {t} questions answered.") }}
-                " Select a cell to see its risks."
+                {move || {
+                    let (a, t) = progress();
+                    if a == t { format!("Based on all {t} of your answers.") } else { format!("Based on {a} of {t} answers: unanswered questions count as not done.") }
+                }}
             </p>
+            <p class="map-hint">"Each square holds the risks with that chance and that harm; red is worst. Tap a square to see its risks."</p>
             <div class="heat-maps">
-                <HeatMap id="inherent" title="Inherent risk (before what you do)" counts=inherent selected=inherent_sel />
-                <HeatMap id="residual" title="Residual risk (with what you do now)" counts=residual selected=residual_sel />
+                <HeatMap id="residual" title="Now" counts=residual selected=residual_sel />
+                <HeatMap id="inherent" title="Before what you do" counts=inherent selected=inherent_sel />
             </div>
             <section aria-live="polite" class="cell-risks">
                 {move || selected.get().map(|(stage, l, i, pairs)| {
-                    let label = if stage == Stage::Inherent { "inherent" } else { "residual" };
+                    let when = if stage == Stage::Inherent { "before what you do" } else { "now" };
+                    let lower = |scale, level| scales.level_name(scale, level).to_lowercase();
                     view! {
-                        <h2>{format!("{} risks at likelihood {}, impact {} ({label})", pairs.len(), scales.level_name(Scale::Likelihood, l), scales.level_name(Scale::Impact, i))}</h2>
+                        <h2>{format!("{}, {when}: {} chance, {} harm", count(pairs.len(), "risk", "risks"), lower(Scale::Likelihood, l), lower(Scale::Impact, i))}</h2>
                         <RiskList pairs=pairs stage=stage />
                     }
                 })}
@@ -115,8 +121,8 @@ fn Results() -> impl IntoView {
             <RiskList pairs=top />
             <h2>"Risks by level"</h2>
             <table class="level-counts">
-                <caption class="visually-hidden">"Number of device-risk pairs at each level"</caption>
-                <thead><tr><th scope="col">"Level"</th><th scope="col">"Inherent"</th><th scope="col">"Now"</th></tr></thead>
+                <caption class="visually-hidden">"Number of risks at each level, before what you do and now"</caption>
+                <thead><tr><th scope="col">"Level"</th><th scope="col">"Before what you do"</th><th scope="col">"Now"</th></tr></thead>
                 <tbody>
                     {move || level_rows().into_iter().map(|(l, i, r)| view! {
                         <tr><th scope="row"><LevelBadge level=l /></th><td>{i}</td><td>{r}</td></tr>
