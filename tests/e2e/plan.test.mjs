@@ -158,6 +158,13 @@ test("the printable report shows both heat maps and no navigation; the CSV has o
     assert.ok(inked > 100, "the canvas is drawn");
   }
   await page.pdf({ path: artifact("report.pdf"), format: "A4" });
+  // Page one is the summary (headline, both maps, five steps), the register after it.
+  const pdf = fs.readFileSync(artifact("report.pdf"), "latin1");
+  const pageCount = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`report for two devices: ${pageCount} A4 pages`);
+  assert.ok(pageCount >= 2 && pageCount <= 8, `${pageCount} pages`);
+  const summary = await page.locator(".report-summary").boundingBox();
+  assert.ok(summary.height < 1123 - 2 * 53, `the summary fits one A4 page (${summary.height} px)`);
   await page.emulateMedia({ media: "screen" });
   await page.goto(env.url + "data");
   await appReady(page);
