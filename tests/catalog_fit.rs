@@ -256,6 +256,10 @@ fn only_scenarios_that_can_happen_to_a_device_are_assessed() {
     not("dev.wearable", "scn.forgotten-device");
     not("dev.energy", "scn.appliance-hazard");
     not("dev.tv", "scn.voice-command-abuse");
+    // A doorbell's sound is of the street (scn.recording-neighbours), not
+    // of private talk indoors.
+    not("dev.doorbell", "scn.always-listening");
+    assert!(assessed(&e, &device("dev.doorbell")).contains(&"scn.recording-neighbours".into()));
     assert!(assessed(&e, &device("dev.energy")).contains(&"scn.heating-misused".into()));
 }
 
