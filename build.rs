@@ -182,12 +182,14 @@ impl Compact {
             None if !required => {
                 self.len(0);
                 self.len(0);
+                self.len(0);
                 Some(())
             }
             v => {
                 let v = v?;
                 self.strs(v, "categories", false)?;
-                self.strs(v, "capabilities", false)
+                self.strs(v, "capabilities", false)?;
+                self.strs(v, "except", false)
             }
         }
     }

@@ -112,6 +112,7 @@ fn scenario(n: usize, matters: Vec<Matter>) -> Scenario {
         applies_to: AppliesTo {
             categories: strings(&["dev.camera"]),
             capabilities: strings(&["cap.microphone"]),
+            except: vec![],
         },
         conditions: vec![],
         treatments: vec![Treatment {
@@ -684,7 +685,7 @@ fn context_conditions_and_voids_are_checked() {
         &problems,
         CONDITIONS,
         Some(&device_id),
-        "applies_to is empty",
+        "applies_to lists no category or capability",
     );
     expect(
         &problems,
@@ -974,6 +975,7 @@ fn every_scenario_applies_to_a_device_category() {
         scn(c, "scn.case-5").applies_to = AppliesTo {
             categories: vec![],
             capabilities: strings(&["cap.gps"]),
+            except: vec![],
         };
     });
     expect(
@@ -981,6 +983,41 @@ fn every_scenario_applies_to_a_device_category() {
         SCENARIOS,
         Some("scn.case-5"),
         "applies to no device category",
+    );
+}
+
+#[test]
+fn applies_to_except_names_known_categories_it_does_not_list() {
+    let p = broken(|c| {
+        scn(c, "scn.case-4").applies_to.except = strings(&["dev.fridge"]);
+        qst(c, "q.password").applies_to.except = strings(&["dev.fridge"]);
+    });
+    let needle = "applies_to.except names unknown device category \"dev.fridge\"";
+    expect(&p, SCENARIOS, Some("scn.case-4"), needle);
+    expect(&p, QUESTIONS, Some("q.password"), needle);
+    let p = broken(|c| scn(c, "scn.case-4").applies_to.except = strings(&["dev.camera"]));
+    expect(
+        &p,
+        SCENARIOS,
+        Some("scn.case-4"),
+        "both lists and excepts device category \"dev.camera\"",
+    );
+    // Excepting every category it reaches leaves it applying to none.
+    let p = broken(|c| {
+        scn(c, "scn.case-4").applies_to.except = strings(&["dev.speaker"]);
+        scn(c, "scn.case-4").applies_to.categories = vec![];
+    });
+    expect(
+        &p,
+        SCENARIOS,
+        Some("scn.case-4"),
+        "applies to no device category",
+    );
+    // A known category that is only excepted is fine.
+    assert!(
+        broken(|c| scn(c, "scn.case-4").applies_to.except = strings(&["dev.speaker"]))
+            .iter()
+            .all(|p| !p.message.contains("except")),
     );
 }
 

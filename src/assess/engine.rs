@@ -44,33 +44,45 @@ pub(crate) enum Target {
 }
 
 /// An [`AppliesTo`] with ids resolved to positions: same meaning as
-/// `AppliesTo::matches`, without comparing strings.
+/// `AppliesTo::matches` and `AppliesTo::admits`, without comparing strings.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Applies {
     categories: Vec<usize>,
     capabilities: Vec<usize>,
-    empty: bool,
+    except: Vec<usize>,
+    /// No category or capability listed (a question then concerns every
+    /// device its control or condition reaches, less `except`).
+    includes_nothing: bool,
 }
 
 impl Applies {
     fn new(a: &AppliesTo, categories: &IdMap<'_>, capabilities: &IdMap<'_>) -> Applies {
+        let resolve = |ids: &[String], map: &IdMap<'_>| -> Vec<usize> {
+            ids.iter()
+                .filter_map(|c| map.get(c.as_str()).copied())
+                .collect()
+        };
         Applies {
-            categories: a
-                .categories
-                .iter()
-                .filter_map(|c| categories.get(c.as_str()).copied())
-                .collect(),
-            capabilities: a
-                .capabilities
-                .iter()
-                .filter_map(|c| capabilities.get(c.as_str()).copied())
-                .collect(),
-            empty: a.is_empty(),
+            categories: resolve(&a.categories, categories),
+            capabilities: resolve(&a.capabilities, capabilities),
+            except: resolve(&a.except, categories),
+            includes_nothing: a.includes_nothing(),
         }
     }
 
+    /// `AppliesTo::matches`: not excepted, and the category or a capability listed.
     fn matches(&self, category: usize, has: &[bool]) -> bool {
-        self.categories.contains(&category) || self.capabilities.iter().any(|&c| has[c])
+        !self.except.contains(&category)
+            && (self.categories.contains(&category) || self.capabilities.iter().any(|&c| has[c]))
+    }
+
+    /// `AppliesTo::admits`: a question's rule (no list means every device).
+    fn admits(&self, category: usize, has: &[bool]) -> bool {
+        if self.includes_nothing {
+            !self.except.contains(&category)
+        } else {
+            self.matches(category, has)
+        }
     }
 }
 
@@ -389,6 +401,17 @@ impl<'c> Engine<'c> {
         }
     }
 
+    /// The scenarios assessed for a device, in catalog order (none when its
+    /// category is unknown): see `rules`, "Which scenarios a device faces".
+    pub fn device_scenarios(&self, device: &Device) -> Vec<&'c crate::catalog::Scenario> {
+        self.context(device).map_or_else(Vec::new, |ctx| {
+            ctx.scenarios
+                .iter()
+                .map(|&s| &self.catalog.scenarios[s])
+                .collect()
+        })
+    }
+
     /// Capability ids (defaults first, then added ones) and a mask by position.
     fn capabilities_in(&self, category: usize, device: &Device) -> (Vec<&'c str>, Vec<bool>) {
         let mut has = vec![false; self.capability_ids.len()];
@@ -453,7 +476,7 @@ impl<'c> Engine<'c> {
                     Target::Condition(c) => conditions[c],
                     Target::Nothing => false,
                 };
-                concerned && (applies.empty || applies.matches(category, &has))
+                concerned && applies.admits(category, &has)
             })
             .collect();
         let device_conditions = self

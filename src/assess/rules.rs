@@ -9,12 +9,21 @@
 //! # Which scenarios a device faces
 //! Device capabilities = the category's defaults + `capabilities_added` −
 //! `capabilities_removed` (a removal wins). A scenario applies to a device when
-//! `scenario.applies_to.matches(category, capabilities)`.
+//! `scenario.applies_to.matches(category, capabilities)`: the device's
+//! category is not in the scenario's `applies_to.except`, and its category
+//! or one of its capabilities is listed in `applies_to`. An exception wins
+//! over a capability, the category's default or one the user added: a
+//! lock that "protects the home" is still no smoke alarm, so
+//! `except = ["dev.lock"]` keeps "a safety alarm fails silently" off it.
+//! [`Engine::device_scenarios`](super::Engine::device_scenarios) lists them.
 //!
 //! # Which questions concern a device
 //! A question concerns a device when its control treats, or its condition
-//! moves, a scenario that applies to the device, and (if the question's own
-//! `applies_to` is not empty) the device matches it. Device-scope questions are
+//! moves, a scenario that applies to the device, and the question's own
+//! `applies_to` admits the device (`AppliesTo::admits`): its category is not
+//! in `except`, and when `applies_to` lists categories or capabilities, the
+//! device matches them (an `applies_to` with only `except` narrows nothing
+//! else: "every device it concerns but a TV"). Device-scope questions are
 //! answered on the device, household-scope questions once for the home and
 //! count for every device they concern. A question about a condition that is
 //! derived from facts (any `source` but `question`) is never used. Answers to
@@ -47,8 +56,8 @@
 //!   ago; `support-current` when neither `support-ended` nor
 //!   `support-ending-soon` holds (it voids "retire devices that no longer get
 //!   fixes": planning to replace a device later lowers nothing today);
-//! - device conditions (`source = "device"`), weight 1 when the device's
-//!   category or one of its capabilities is in the condition's `applies_to`:
+//! - device conditions (`source = "device"`), weight 1 when the condition's
+//!   `applies_to` matches the device (as for scenarios, `except` included):
 //!   the device's context (a lock opens the home, a router carries all the
 //!   home's traffic, a child uses it), which raises the impact of the
 //!   scenarios that say so.

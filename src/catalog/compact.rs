@@ -123,6 +123,7 @@ impl Reader<'_> {
         AppliesTo {
             categories: self.strs(),
             capabilities: self.strs(),
+            except: self.strs(),
         }
     }
     fn refs(&mut self) -> References {

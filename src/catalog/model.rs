@@ -152,8 +152,10 @@ impl Impact {
     }
 }
 
-/// Which devices a scenario or question concerns: a device matches when its
-/// category is listed or it has any listed capability.
+/// Which devices a scenario, question or device condition concerns: a
+/// device matches when its category is listed or it has any listed
+/// capability, unless its category is in `except` (an exception wins over
+/// a capability match: a lock "protects the home" but is no smoke alarm).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AppliesTo {
@@ -161,19 +163,44 @@ pub struct AppliesTo {
     pub categories: Vec<String>,
     #[serde(default)]
     pub capabilities: Vec<String>,
+    /// Device categories it never concerns, whatever their capabilities.
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 impl AppliesTo {
+    /// Nothing written: no category, capability or exception.
     pub fn is_empty(&self) -> bool {
+        self.categories.is_empty() && self.capabilities.is_empty() && self.except.is_empty()
+    }
+    /// Names no category or capability to include (it may still except some).
+    pub fn includes_nothing(&self) -> bool {
         self.categories.is_empty() && self.capabilities.is_empty()
     }
+    /// Is this category excepted?
+    pub fn excepts(&self, category: &str) -> bool {
+        self.except.iter().any(|c| c == category)
+    }
+    /// The category is not excepted, and it or one of the capabilities is
+    /// listed (a scenario's or a device condition's rule).
     pub fn matches<'a>(
         &self,
         category: &str,
         mut capabilities: impl Iterator<Item = &'a str>,
     ) -> bool {
-        self.categories.iter().any(|c| c == category)
-            || capabilities.any(|cap| self.capabilities.iter().any(|c| c == cap))
+        !self.excepts(category)
+            && (self.categories.iter().any(|c| c == category)
+                || capabilities.any(|cap| self.capabilities.iter().any(|c| c == cap)))
+    }
+    /// A question's rule: the category is not excepted, and the question
+    /// either includes every device (no category or capability listed) or
+    /// [`matches`](Self::matches) it.
+    pub fn admits<'a>(&self, category: &str, capabilities: impl Iterator<Item = &'a str>) -> bool {
+        if self.includes_nothing() {
+            !self.excepts(category)
+        } else {
+            self.matches(category, capabilities)
+        }
     }
 }
 
@@ -402,8 +429,9 @@ pub struct Question {
     pub control: Option<String>,
     #[serde(default)]
     pub condition: Option<String>,
-    /// Restricts a device question to these devices; empty means "every device
-    /// with a scenario the control or condition concerns".
+    /// Restricts a question to these devices; no category or capability
+    /// means "every device with a scenario the control or condition
+    /// concerns", less the `except` categories.
     #[serde(default)]
     pub applies_to: AppliesTo,
 }

@@ -486,6 +486,8 @@ fn scenario_sources(c: &Catalog, ix: &Index, p: &mut Problems) {
     }
 }
 
+/// The categories and capabilities an `applies_to` names exist, and it
+/// does not except a category it lists.
 fn applies_to_refs(a: &AppliesTo, ix: &Index, path: &str, id: &str, p: &mut Problems) {
     for d in &a.categories {
         if !ix.devices.contains(d.as_str()) {
@@ -502,6 +504,21 @@ fn applies_to_refs(a: &AppliesTo, ix: &Index, path: &str, id: &str, p: &mut Prob
                 path,
                 id,
                 format!("applies_to names unknown capability {cap:?}"),
+            );
+        }
+    }
+    for d in &a.except {
+        if !ix.devices.contains(d.as_str()) {
+            p.at(
+                path,
+                id,
+                format!("applies_to.except names unknown device category {d:?}"),
+            );
+        } else if a.categories.contains(d) {
+            p.at(
+                path,
+                id,
+                format!("applies_to both lists and excepts device category {d:?}"),
             );
         }
     }
@@ -711,11 +728,11 @@ fn scenario_paths(c: &Catalog, ix: &Index, p: &mut Problems) {
 fn condition_context(c: &Catalog, ix: &Index, p: &mut Problems) {
     for x in &c.conditions {
         let device = x.source == ConditionSource::Device;
-        if device && x.applies_to.is_empty() {
+        if device && x.applies_to.includes_nothing() {
             p.at(
                 CONDITIONS,
                 &x.id,
-                "source is device but applies_to is empty",
+                "source is device but applies_to lists no category or capability",
             );
         }
         if !device && !x.applies_to.is_empty() {
@@ -868,6 +885,7 @@ fn question_words(c: &Catalog, p: &mut Problems) {
     }
 }
 
+/// A question's applies_to ids exist (and it excepts no category it lists).
 fn question_applies_to(c: &Catalog, ix: &Index, p: &mut Problems) {
     for q in &c.questions {
         applies_to_refs(&q.applies_to, ix, QUESTIONS, &q.id, p);
