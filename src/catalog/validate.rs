@@ -466,7 +466,11 @@ fn scenarios_per_device(c: &Catalog, p: &mut Problems) {
             p.at(
                 DEVICES,
                 &d.id,
-                format!("only {n} scenarios apply; at least {MIN_SCENARIOS_PER_DEVICE} are needed"),
+                format!(
+                    "only {} {}; at least {MIN_SCENARIOS_PER_DEVICE} are needed",
+                    crate::plural::plural(n, "scenario", "scenarios"),
+                    crate::plural::noun(n, "applies", "apply")
+                ),
             );
         }
     }

@@ -2,6 +2,7 @@
 //! once, read in this browser, nothing sent) and sees the class's score per
 //! theme and the cards most people got wrong. Kept in memory only.
 
+use crate::plural::plural;
 use crate::training::result::{RESULT_LIMIT_BYTES, themes_text};
 use crate::training::{ParticipantResult, decode_result, summarise, theme_name};
 use crate::ui::base::href;
@@ -113,10 +114,9 @@ pub fn ClassPage() -> impl IntoView {
             <section class="card" aria-labelledby="class-summary-title">
                 <h2 id="class-summary-title">
                     {move || summary.with(|s| format!(
-                        "{} {}: {} of {} answers right ({})",
-                        s.participants,
-                        if s.participants == 1 { "participant" } else { "participants" },
-                        s.correct, s.answered, percent(s.share())
+                        "{}: {} of {} right ({})",
+                        plural(s.participants, "participant", "participants"),
+                        s.correct, plural(s.answered, "answer", "answers"), percent(s.share())
                     ))}
                 </h2>
                 <div class="table-scroll">

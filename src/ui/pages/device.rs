@@ -1,5 +1,6 @@
 use super::{NoDevice, category_label};
 use crate::assess::{Acquired, Date};
+use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::heat_map::{Cell, counts};
@@ -142,7 +143,7 @@ pub fn DevicePage(
                     </div>
                     <section aria-live="polite">
                         <Show when=move || sel.get().is_some()>
-                            <h3>{move || format!("{} risks in the selected cell", cell_pairs.get().len())}</h3>
+                            <h3>{move || format!("{} in the selected cell", plural(cell_pairs.get().len(), "risk", "risks"))}</h3>
                             <RiskList pairs=cell_pairs />
                         </Show>
                     </section>

@@ -1,6 +1,7 @@
 use super::{WithHousehold, category_label};
 use crate::assess::worst_residual;
 use crate::catalog::DeviceCategory;
+use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::LevelBadge;
@@ -108,7 +109,7 @@ fn Inventory() -> impl IntoView {
                                 <h3><A href=href(&format!("/devices/{id}"))>{dname.clone()}</A></h3>
                                 <p class="muted">{cat_name}{(!room.is_empty()).then(|| format!(" · {room}"))}</p>
                                 <p>
-                                    {move || sum.get().map(|(a, t, _)| format!("{a} of {t} questions answered"))}
+                                    {move || sum.get().map(|(a, t, _)| format!("{a} of {} answered", plural(t, "question", "questions")))}
                                     " "
                                     {move || sum.get().and_then(|(_, _, w)| w).map(|w| view! { <LevelBadge level=w prefix="Worst risk now: " /> })}
                                 </p>
