@@ -4,7 +4,7 @@ use crate::catalog::DeviceCategory;
 use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::components::LevelBadge;
+use crate::ui::components::{Icon, LevelBadge};
 use crate::ui::state::{Removed, use_app};
 use leptos::prelude::*;
 
@@ -97,14 +97,14 @@ fn Inventory() -> impl IntoView {
             <ul class="device-list">
                 <For each=devices key=|d| d.0.clone() children=move |(id, dname, category, room)| {
                     let cat = catalog.device_category(&category);
-                    let icon = cat.map(|c| c.icon.clone()).unwrap_or_else(|| "❓".into());
+                    let icon = cat.map_or(crate::catalog::icons::UNKNOWN, |c| c.icon.as_str());
                     let cat_name = category_label(catalog, &category);
                     let id3 = id.clone();
                     let sum = Signal::derive({ let id = id.clone(); move || summary(&id) });
                     let label = format!("Remove {dname}");
                     view! {
                         <li class="device card">
-                            <span class="device-icon" aria-hidden="true">{icon}</span>
+                            <span class="device-icon"><Icon name=icon /></span>
                             <div class="device-body">
                                 <h3><A href=href(&format!("/devices/{id}"))>{dname.clone()}</A></h3>
                                 <p class="muted">{cat_name}{(!room.is_empty()).then(|| format!(" · {room}"))}</p>
@@ -194,7 +194,7 @@ fn AddDevice() -> impl IntoView {
                         view! {
                             <button type="button" class="category" aria-pressed=move || pressed().to_string()
                                 on:click=move |_| { chosen.set(Some(c)); error.set(None); }>
-                                <span aria-hidden="true" class="category-icon">{c.icon.clone()}</span>
+                                <span class="category-icon"><Icon name=c.icon.as_str() /></span>
                                 <span>{c.name.clone()}</span>
                             </button>
                         }
