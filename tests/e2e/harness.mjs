@@ -104,3 +104,14 @@ export async function heatTableCounts(page, caption) {
   await cells.nth(24).waitFor({ state: "attached" });
   return (await cells.allTextContents()).map(Number);
 }
+
+/**
+ * Clicks the main navigation's link `name`. On a phone the links sit behind
+ * the header's "Menu" button (src/ui/app.rs): it is opened first.
+ */
+export async function navTo(page, name) {
+  const menu = page.locator("body > header .menu-button");
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+}
+

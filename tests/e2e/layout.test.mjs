@@ -1,0 +1,88 @@
+// Phone layout: a one-row header whose links stay one tap away.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, appReady, artifact } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+const PHONE = { width: 360, height: 740 };
+// Every link of the main navigation and where it goes.
+const LINKS = [
+  ["Devices", "devices"],
+  ["Home network", "home-questions"],
+  ["Results", "results"],
+  ["Action plan", "plan"],
+  ["Catalog", "catalog"],
+  ["Training", "training"],
+  ["Your data", "data"],
+];
+
+test("at 360 px the header is one short row, and every link is one tap on Menu away", async () => {
+  const { page, context, log } = await env.page({ viewport: PHONE });
+  await page.goto(env.url);
+  await appReady(page);
+  const header = page.locator("body > header.site-header");
+  const { height } = await header.boundingBox();
+  console.log(`# header height at 360 px: ${height} px`);
+  assert.ok(height <= 70, `the header is ${height} px tall at 360 px`);
+  const h1 = await page.locator("body > main h1").boundingBox();
+  assert.ok(h1.y < 120, `the page's heading starts at ${h1.y} px`);
+  assert.ok(await header.getByRole("status").getByText("Saved").isVisible(), "the save state shows");
+  await page.screenshot({ path: artifact("header-360.png") });
+
+  const menu = header.getByRole("button", { name: "Menu" });
+  const nav = page.getByRole("navigation", { name: "Main" });
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  assert.equal(await nav.isVisible(), false, "the links wait behind the button");
+  for (const [name, path] of LINKS) {
+    await menu.click();
+    assert.equal(await menu.getAttribute("aria-expanded"), "true");
+    const link = nav.getByRole("link", { name, exact: true });
+    const box = await link.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= PHONE.height, `${name} is on screen (${JSON.stringify(box)})`);
+    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `${name} is within the width`);
+    assert.ok(box.height >= 44, `${name} is a full-size tap target`);
+    if (name === "Your data") await page.screenshot({ path: artifact("header-menu-360.png") });
+    await link.click();
+    await page.waitForURL(env.url + path);
+    assert.equal(await menu.getAttribute("aria-expanded"), "false", `choosing ${name} closes the menu`);
+    assert.equal(await nav.isVisible(), false);
+    assert.ok((await header.boundingBox()).height <= 70);
+  }
+
+  // By keyboard: Enter opens it, Tab reaches the first link, Enter follows
+  // it and closes the menu; Space opens and closes it too.
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await menu.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Devices");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(env.url + "devices");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  await menu.focus();
+  await page.keyboard.press("Space");
+  assert.equal(await menu.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Space");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  // Back closes it too.
+  await menu.click();
+  await page.goBack();
+  await page.waitForURL(env.url + "data");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false", "navigating back closes the menu");
+
+  // On a desktop screen the links are in the header and the button is gone.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await menu.isVisible(), false);
+  for (const [name] of LINKS) assert.ok(await nav.getByRole("link", { name, exact: true }).isVisible(), `${name} shows at 1280 px`);
+  assert.ok(await header.getByText("Saved in this browser").isVisible());
+  await page.screenshot({ path: artifact("header-1280.png") });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
