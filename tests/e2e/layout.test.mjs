@@ -1,7 +1,8 @@
-// Phone layout: a one-row header whose links stay one tap away.
+// Phone layout: a one-row header whose links stay one tap away, and table
+// cells that never break a word.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, appReady, artifact } from "./harness.mjs";
+import { launch, appReady, artifact, brokenWords, heatTableCounts } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -83,6 +84,28 @@ test("at 360 px the header is one short row, and every link is one tap on Menu a
   for (const [name] of LINKS) assert.ok(await nav.getByRole("link", { name, exact: true }).isVisible(), `${name} shows at 1280 px`);
   assert.ok(await header.getByText("Saved in this browser").isVisible());
   await page.screenshot({ path: artifact("header-1280.png") });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("at 360 px no table cell breaks a word across lines", async () => {
+  const { page, context, log } = await env.page({ viewport: PHONE });
+  await page.goto(env.url);
+  await appReady(page);
+  await page.getByRole("button", { name: "Try a sample home" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
+  for (const caption of ["Inherent", "Residual"]) await heatTableCounts(page, caption);
+  await page.locator("table.heat-table").nth(1).waitFor();
+  assert.deepEqual(await brokenWords(page), [], "results page");
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(over <= 0, `the page scrolls sideways by ${over} px (only the tables may)`);
+  await page.locator("table.heat-table").first().screenshot({ path: artifact("heat-table-360.png") });
+  // A catalog entry's references table.
+  await page.goto(env.url + "catalog");
+  await appReady(page);
+  await page.locator(".catalog-list a").first().click();
+  await page.locator("table.refs").waitFor();
+  assert.deepEqual(await brokenWords(page), [], "catalog entry");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -204,7 +204,10 @@ pub fn HeatTable(
             </tr>
         }
     });
+    // In a scrolling box: on a narrow phone the level names keep their
+    // words whole and the table scrolls sideways instead (not the page).
     view! {
+        <div class="table-scroll">
         <table class="heat-table">
             <caption>{caption}</caption>
             <thead>
@@ -215,6 +218,7 @@ pub fn HeatTable(
             </thead>
             <tbody>{rows.collect_view()}</tbody>
         </table>
+        </div>
     }
 }
 
