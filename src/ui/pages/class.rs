@@ -3,11 +3,12 @@
 //! theme and the cards most people got wrong. Kept in memory only.
 
 use crate::plural::plural;
+use crate::store::DecodeError;
+use crate::training::result::ResultError;
 use crate::training::result::{RESULT_LIMIT_BYTES, themes_text};
 use crate::training::{ParticipantResult, decode_result, summarise, theme_name};
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::pages::kilobytes;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -50,20 +51,27 @@ pub fn ClassPage() -> impl IntoView {
                     notes.push((
                         false,
                         format!(
-                            "“{name}” was not added. The file is too large ({} KB; the limit is {} KB).",
-                            kilobytes(file.size()),
-                            RESULT_LIMIT_BYTES / 1024
+                            "“{name}” was not added. {}",
+                            ResultError::File(DecodeError::TooLarge {
+                                bytes: file.size() as usize,
+                                limit: RESULT_LIMIT_BYTES,
+                            })
                         ),
                     ));
                     continue;
                 }
-                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                    Err(_) => {
-                        notes.push((false, format!("“{name}” could not be read.")));
-                        continue;
-                    }
-                };
+                let bytes =
+                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                        Err(_) => {
+                            notes.push((false, format!(
+                            "“{name}” was not added: this browser could not open it. Choose it \
+                             again; if it is on a network drive or in the cloud, copy it to this \
+                             device first."
+                        )));
+                            continue;
+                        }
+                    };
                 match decode_result(&bytes, catalog) {
                     Err(e) => notes.push((false, format!("“{name}” was not added. {e}"))),
                     Ok(result) => {
