@@ -1,5 +1,5 @@
-// Phone layout: a one-row header whose links stay one tap away, and table
-// cells that never break a word.
+// Phone layout: a one-row header whose links stay one tap away, table cells
+// that never break a word, and the welcome page's single way back in.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, appReady, artifact, brokenWords, heatTableCounts } from "./harness.mjs";
@@ -106,6 +106,33 @@ test("at 360 px no table cell breaks a word across lines", async () => {
   await page.locator(".catalog-list a").first().click();
   await page.locator("table.refs").waitFor();
   assert.deepEqual(await brokenWords(page), [], "catalog entry");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a returning visitor sees one way back in: Continue where I left off", async () => {
+  const { page, context, log } = await env.page({ viewport: { width: 1280, height: 800 } });
+  await page.goto(env.url);
+  await appReady(page);
+  const actions = page.locator("body > main .welcome .actions");
+  assert.equal(await actions.getByRole("button", { name: "Start" }).count(), 1, "a new visitor starts");
+  assert.equal(await actions.getByText("Continue where I left off").count(), 0);
+  await actions.getByRole("button", { name: "Start" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your devices" }).waitFor();
+  await page.getByRole("button", { name: /Smart speaker/i }).first().click();
+  await page.getByRole("button", { name: /^Add / }).click();
+  await page.locator(".device-list").waitFor();
+  for (const fresh of [false, true]) {
+    if (fresh) await page.reload();
+    else await page.locator("body > header .brand-link").click();
+    await appReady(page);
+    await page.getByRole("heading", { level: 1, name: /connected things/ }).waitFor();
+    const names = (await actions.locator("button, a").allInnerTexts()).map((t) => t.trim());
+    assert.equal(names.filter((n) => /Continue where I left off|Open my home|^Start$/.test(n)).length, 1, names.join(" | "));
+    assert.ok(names.includes("Continue where I left off"), names.join(" | "));
+  }
+  await actions.getByRole("button", { name: "Continue where I left off" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   assert.deepEqual(log.errors, []);
   await context.close();
 });
