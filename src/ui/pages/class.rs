@@ -127,7 +127,9 @@ pub fn ClassPage() -> impl IntoView {
                         s.correct, plural(s.answered, "answer", "answers"), percent(s.share())
                     ))}
                 </h2>
-                <div class="table-scroll">
+                // Focusable: on a phone the table (words kept whole) may
+                // scroll sideways, and keyboard users must reach that too.
+                <div class="table-scroll" tabindex="0" role="region" aria-label="By theme">
                     <table class="class-table" id="class-themes">
                         <caption>"By theme"</caption>
                         <thead>
@@ -150,7 +152,7 @@ pub fn ClassPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Hardest cards first">
                     <table class="class-table" id="class-cards">
                         <caption>"Hardest cards first"</caption>
                         <thead>
