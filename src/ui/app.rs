@@ -141,14 +141,13 @@ fn SiteHeader() -> impl IntoView {
                 id=MENU_BUTTON
                 class="menu-button"
                 data-action="menu"
-                aria-controls="site-nav"
                 aria-expanded="false"
                 on:click=|_| menu(None)
             >
                 "Menu"
             </button>
             // A choice closes the menu, even the page already shown.
-            <nav id="site-nav" class="site-nav" aria-label="Main" on:click=|_| menu(Some(false))>
+            <nav class="site-nav" aria-label="Main" on:click=|_| menu(Some(false))>
                 <ul>
                     <li><A href=href("/devices")>"Devices"</A></li>
                     <li><A href=href("/home-questions")>"Home network"</A></li>
