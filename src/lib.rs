@@ -9,12 +9,14 @@
 //! - [`ui`]: the Leptos shell that renders and dispatches.
 //!
 //! [`order`] holds the stable sort every layer shares (one compiled copy);
-//! [`decimal`] writes scores with fixed decimals (no float formatting code).
+//! [`decimal`] writes scores with fixed decimals (no float formatting code);
+//! [`plural`] counts nouns for people ("1 risk", "2 risks").
 
 pub mod assess;
 pub mod catalog;
 pub mod decimal;
 pub mod order;
+pub mod plural;
 pub mod store;
 pub mod training;
 pub mod ui;

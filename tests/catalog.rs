@@ -246,7 +246,7 @@ fn minimal() -> Catalog {
             DeviceCategory {
                 id: s("dev.camera"),
                 name: s("Camera"),
-                icon: s("📷"),
+                icon: s("camera"),
                 description: s("A camera."),
                 examples: vec![],
                 capabilities: strings(&["cap.camera"]),
@@ -254,7 +254,7 @@ fn minimal() -> Catalog {
             DeviceCategory {
                 id: s("dev.speaker"),
                 name: s("Smart speaker"),
-                icon: s("🔊"),
+                icon: s("speaker"),
                 description: s("A speaker."),
                 examples: vec![],
                 capabilities: strings(&["cap.microphone"]),
@@ -437,6 +437,29 @@ fn ids_carry_their_kind_prefix() {
     expect(&p, SCENARIOS, Some("scn.Case_6"), "lowercase words");
     let p = broken(|c| c.questions[0].id = s("q."));
     expect(&p, QUESTIONS, Some("q."), "lowercase words");
+}
+
+#[test]
+fn a_device_icon_must_be_one_the_app_draws() {
+    expect(
+        &broken(|c| c.device_categories[1].icon = s("🔊")),
+        DEVICES,
+        Some("dev.speaker"),
+        "icon \"🔊\" is not one of router, hub",
+    );
+}
+
+#[test]
+fn the_bundled_categories_name_drawable_icons() {
+    let c = thingrisk::catalog::embedded();
+    for d in &c.device_categories {
+        assert!(
+            thingrisk::catalog::icons::icon_path(&d.icon).is_some(),
+            "{}: {:?}",
+            d.id,
+            d.icon
+        );
+    }
 }
 
 #[test]

@@ -273,7 +273,7 @@ fn two_devices_with_one_id_are_refused() {
         assert_eq!(o.status.code(), Some(1), "{command}");
         let err = stderr(&o);
         assert!(
-            err.contains("device 2") && err.contains("repeats the id \"d1\""),
+            err.contains("device 2") && err.contains("the same as an earlier device's (\"d1\")"),
             "{err}"
         );
         assert!(stdout(&o).is_empty(), "{command}: nothing printed");

@@ -5,6 +5,7 @@
 
 pub mod compact;
 pub mod coverage;
+pub mod icons;
 pub mod load;
 pub mod model;
 pub mod scales;

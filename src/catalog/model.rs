@@ -21,7 +21,7 @@ pub struct Capability {
 pub struct DeviceCategory {
     pub id: String,
     pub name: String,
-    /// A short emoji shown beside the name.
+    /// The name of the icon shown beside the name (see [`super::icons`]).
     pub icon: String,
     pub description: String,
     /// Examples to help people pick ("Wi-Fi router, mesh satellite").

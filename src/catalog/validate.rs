@@ -59,6 +59,7 @@ pub fn validate(c: &Catalog) -> Vec<Problem> {
     unique_ids(c, &mut p);
     id_prefixes(c, &mut p);
     required_text(c, &mut p);
+    device_icons(c, &mut p);
     level_lists(&c.scales, &mut p);
     matrix(&c.scales, &mut p);
     known_framework_lists(&c.frameworks, &mut p);
@@ -223,6 +224,20 @@ fn id_prefixes(c: &Catalog, p: &mut Problems) {
                     format!("id must be {prefix:?} followed by lowercase words joined by hyphens"),
                 );
             }
+        }
+    }
+}
+
+/// Every device category names an icon the app can draw (catalog/icons.rs).
+fn device_icons(c: &Catalog, p: &mut Problems) {
+    for d in &c.device_categories {
+        if !d.icon.trim().is_empty() && super::icons::icon_path(&d.icon).is_none() {
+            let known: Vec<&str> = super::icons::ICONS.iter().map(|(n, _)| *n).collect();
+            p.at(
+                DEVICES,
+                &d.id,
+                format!("icon {:?} is not one of {}", d.icon, known.join(", ")),
+            );
         }
     }
 }
@@ -466,7 +481,11 @@ fn scenarios_per_device(c: &Catalog, p: &mut Problems) {
             p.at(
                 DEVICES,
                 &d.id,
-                format!("only {n} scenarios apply; at least {MIN_SCENARIOS_PER_DEVICE} are needed"),
+                format!(
+                    "only {} {}; at least {MIN_SCENARIOS_PER_DEVICE} are needed",
+                    crate::plural::plural(n, "scenario", "scenarios"),
+                    crate::plural::noun(n, "applies", "apply")
+                ),
             );
         }
     }

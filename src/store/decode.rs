@@ -42,38 +42,85 @@ impl DecodeError {
 }
 
 impl fmt::Display for DecodeError {
+    /// What is wrong with "the file", in plain words; [`DecodeError::advice`]
+    /// says what to do.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.describe(f, "file")
+    }
+}
+
+impl DecodeError {
+    /// The message about `subject` ("file", or "saved data" for what the
+    /// browser kept): one text for both, no searching and replacing.
+    fn describe(&self, f: &mut fmt::Formatter<'_>, subject: &str) -> fmt::Result {
         match self {
             DecodeError::TooLarge { bytes, limit } => write!(
                 f,
-                "The file is too large ({} KB; the limit is {} KB).",
+                "The {subject} is too large: {} KB, and ThingRisk reads files of up to {} KB.",
                 bytes.div_ceil(1024),
                 limit / 1024
             ),
-            DecodeError::NotText => {
-                write!(f, "The file is not text: it may not be a ThingRisk file.")
-            }
-            DecodeError::Empty => write!(f, "The file is empty."),
+            DecodeError::NotText => write!(
+                f,
+                "The {subject} is not text, so it is not something ThingRisk saved."
+            ),
+            DecodeError::Empty => write!(f, "The {subject} is empty."),
             DecodeError::NotJson { line, col } => write!(
                 f,
-                "The file is not valid JSON (it stops making sense at line {line}, column {col})."
+                "The {subject} is not something ThingRisk saved: its text stops making sense at \
+                 line {line}, character {col}."
             ),
-            DecodeError::NotThingRisk => write!(f, "The file is JSON, but not a ThingRisk file."),
-            DecodeError::UnknownVersion { found } => write!(
+            DecodeError::NotThingRisk => {
+                write!(f, "The {subject} holds data, but not data ThingRisk saved.")
+            }
+            DecodeError::UnknownVersion { .. } => write!(
                 f,
-                "The file is a ThingRisk file with an unknown format version ({found})."
+                "The {subject} looks like ThingRisk's, but does not say which kind it is \
+                 (its version is missing or unknown)."
             ),
-            DecodeError::FutureVersion { found, supported } => write!(
+            DecodeError::FutureVersion { .. } => write!(
                 f,
-                "The file was saved by a newer version of ThingRisk (format version {found}; \
-                 this app reads up to {supported}). Reload the page to update the app."
+                "The {subject} was saved by a newer version of ThingRisk than this one."
             ),
             DecodeError::WrongShape { path, problem } => {
-                write!(
-                    f,
-                    "The file has a problem: {} {problem}.",
-                    describe_path(path)
-                )
+                write!(f, "Part of the {subject} is missing or wrong: ")?;
+                let (place, field) = describe_path(path);
+                match (place.is_empty(), field.is_empty()) {
+                    (true, true) => write!(f, "its contents {problem}."),
+                    (true, false) => write!(f, "{field} {problem}."),
+                    (false, true) => write!(f, "{place} {problem}."),
+                    (false, false) => write!(f, "in {place}, {field} {problem}."),
+                }
+            }
+        }
+    }
+}
+
+impl DecodeError {
+    /// The message about the data kept in the browser rather than a file.
+    pub fn about_saved_data(&self) -> impl fmt::Display + '_ {
+        struct Saved<'a>(&'a DecodeError);
+        impl fmt::Display for Saved<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.describe(f, "saved data")
+            }
+        }
+        Saved(self)
+    }
+
+    /// What to do about a file that could not be imported, in plain words.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            DecodeError::FutureVersion { .. } => {
+                "Reload this page to get the newest ThingRisk, then import the file again."
+            }
+            DecodeError::UnknownVersion { .. } | DecodeError::WrongShape { .. } => {
+                "It may have been changed by hand or damaged: import another copy, or \
+                 export it again from the browser it came from."
+            }
+            _ => {
+                "Choose a file saved with “Export” on this page, in this or another \
+                 browser (its name starts with “thingrisk”)."
             }
         }
     }
@@ -81,32 +128,67 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// `households[1].devices[3].lifecycle.support_end` -> "household 2, device
-/// 4, field lifecycle.support_end": positions counted from 1 for people.
-pub fn describe_path(path: &str) -> String {
-    let mut parts = Vec::new();
-    let mut field = Vec::new();
+/// Where a nested JSON path points, in words: (the place, the field).
+/// `households[1].devices[3].lifecycle.support_end` -> ("home 2, device
+/// 4", "the date its updates end"): positions counted from 1, the fields
+/// named as the app names them, never by their key in the file.
+pub fn describe_path(path: &str) -> (String, String) {
+    let mut place = Vec::new();
+    let mut keys = Vec::new();
     for seg in path.split('.').filter(|s| !s.is_empty()) {
-        let counted = [("households[", "household"), ("devices[", "device")]
+        let counted = [("households[", "home"), ("devices[", "device")]
             .iter()
             .find_map(|(prefix, word)| {
                 let n: usize = seg.strip_prefix(prefix)?.strip_suffix(']')?.parse().ok()?;
                 Some(format!("{word} {}", n.saturating_add(1)))
             });
         match counted {
-            Some(p) if field.is_empty() => parts.push(p),
-            _ => field.push(seg),
+            Some(p) if keys.is_empty() => place.push(p),
+            _ => keys.push(seg),
         }
     }
-    if !field.is_empty() {
-        parts.push(format!("field {}", field.join(".")));
-    }
-    if parts.is_empty() {
-        "the file".to_string()
-    } else {
-        parts.join(", ")
+    (place.join(", "), field_name(&keys).to_string())
+}
+
+/// A field of a data file as a person knows it ("" for none).
+fn field_name(keys: &[&str]) -> &'static str {
+    // A list item ("planned[2]") or an answer to one question: one of many.
+    let item = |k: &str| k.contains('[');
+    match keys {
+        [] => "",
+        ["app_version"] => "the version of ThingRisk that saved it",
+        ["saved_at"] => "the date it was saved",
+        ["revision"] => "its save count",
+        ["active"] => "which home was open",
+        ["households"] => "the list of homes",
+        ["id"] => "the identifier",
+        ["name"] => "the name",
+        ["room"] => "the room",
+        ["category"] => "the device type",
+        ["sample"] => "the mark of a sample home",
+        ["devices"] => "the list of devices",
+        ["answers"] => "the answers",
+        ["answers", ..] => "an answer",
+        [k] if k.starts_with("planned") => {
+            if item(k) {
+                "a planned step"
+            } else {
+                "the planned steps"
+            }
+        }
+        [k] if k.starts_with("capabilities_added") => "the features added to the device",
+        [k] if k.starts_with("capabilities_removed") => "the features removed from the device",
+        ["second_hand"] | ["lifecycle", "acquired"] => "whether it was bought new or second-hand",
+        ["support_end"] | ["lifecycle", "support_end"] => "the date its updates end",
+        ["lifecycle", "purchased"] => "the date it was bought",
+        ["lifecycle", "updates_checked"] => "the date its updates were last checked",
+        ["lifecycle"] => "its age and updates",
+        _ => "a detail",
     }
 }
+
+/// The problem of something in a file that is not what ThingRisk wrote there.
+pub(crate) const NOT_AS_EXPECTED: &str = "are not in the form ThingRisk expects";
 
 /// Reads a stored or imported text (any supported version) as the current
 /// [`State`]. A dangling `active` id is dropped (the UI then picks one).
@@ -132,7 +214,7 @@ pub fn decode_value(value: Value) -> Result<State, DecodeError> {
         map.remove("version");
     }
     let mut state: State =
-        serde_json::from_value(value).map_err(|e| DecodeError::shape("", e.to_string()))?;
+        serde_json::from_value(value).map_err(|_| DecodeError::shape("", NOT_AS_EXPECTED))?;
     validate::check(&state)?;
     if state.active.is_some() && state.active_household().is_none() {
         state.active = None;
@@ -182,12 +264,12 @@ fn shown(v: Option<&Value>) -> String {
 /// "a number", "text", ...: what a JSON value is, for messages.
 pub(crate) fn json_kind(v: &Value) -> &'static str {
     match v {
-        Value::Null => "empty (null)",
-        Value::Bool(_) => "true/false",
+        Value::Null => "empty",
+        Value::Bool(_) => "true or false",
         Value::Number(_) => "a number",
         Value::String(_) => "text",
         Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Object(_) => "a group of details",
     }
 }
 
@@ -218,28 +300,42 @@ mod tests {
 
     #[test]
     fn message_helpers_name_kinds_and_paths() {
-        assert_eq!(json_kind(&json!(null)), "empty (null)");
+        assert_eq!(json_kind(&json!(null)), "empty");
         assert_eq!(json_kind(&json!(3)), "a number");
         assert_eq!(json_kind(&json!("x")), "text");
         assert_eq!(json_kind(&json!([1])), "a list");
-        assert_eq!(json_kind(&json!({})), "an object");
-        assert_eq!(json_kind(&json!(false)), "true/false");
+        assert_eq!(json_kind(&json!({})), "a group of details");
+        assert_eq!(json_kind(&json!(false)), "true or false");
         assert_eq!(json_path("", "name"), "name");
         assert_eq!(json_path("households[0]", "name"), "households[0].name");
     }
 
     #[test]
     fn paths_read_as_positions_from_one() {
+        let words = |p| {
+            let (place, field) = describe_path(p);
+            format!("{place}|{field}")
+        };
+        assert_eq!(words("households[1].devices[3]"), "home 2, device 4|");
         assert_eq!(
-            describe_path("households[1].devices[3]"),
-            "household 2, device 4"
+            words("households[0].devices[2].lifecycle.support_end"),
+            "home 1, device 3|the date its updates end"
+        );
+        assert_eq!(words("households"), "|the list of homes");
+        assert_eq!(
+            words("app_version"),
+            "|the version of ThingRisk that saved it"
         );
         assert_eq!(
-            describe_path("households[0].devices[2].lifecycle.support_end"),
-            "household 1, device 3, field lifecycle.support_end"
+            words("households[0].answers.q.wifi-password"),
+            "home 1|an answer"
         );
-        assert_eq!(describe_path("households"), "field households");
-        assert_eq!(describe_path(""), "the file");
+        assert_eq!(words("households[0].planned[2]"), "home 1|a planned step");
+        assert_eq!(
+            words("households[0].devices[0].unheard_of"),
+            "home 1, device 1|a detail"
+        );
+        assert_eq!(words(""), "|");
     }
 
     #[test]
@@ -293,7 +389,7 @@ mod tests {
         assert_eq!(e, DecodeError::NotJson { line: 2, col: 13 });
         assert_eq!(
             e.to_string(),
-            "The file is not valid JSON (it stops making sense at line 2, column 13)."
+            "The file is not something ThingRisk saved: its text stops making sense at line 2, character 13."
         );
         assert_eq!(decode("  \n"), Err(DecodeError::Empty));
     }
@@ -307,10 +403,10 @@ mod tests {
 
     #[test]
     fn messages_are_sentences() {
-        let e = DecodeError::shape("households[1].devices[3]", "has no category");
+        let e = DecodeError::shape("households[1].devices[3].category", "is missing");
         assert_eq!(
             e.to_string(),
-            "The file has a problem: household 2, device 4 has no category."
+            "Part of the file is missing or wrong: in home 2, device 4, the device type is missing."
         );
         let e = DecodeError::TooLarge {
             bytes: 6_000_000,
@@ -318,7 +414,77 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "The file is too large (5860 KB; the limit is 5120 KB)."
+            "The file is too large: 5860 KB, and ThingRisk reads files of up to 5120 KB."
+        );
+    }
+
+    /// Every message of a real decode, in the words a person reads: no key
+    /// of the file's JSON (app_version, households[0], ...) and no jargon.
+    #[test]
+    fn messages_name_no_internal_fields() {
+        let envelope = |extra: &str| {
+            format!(
+                "{{\"format\":\"thingrisk\",\"version\":2,\"saved_at\":\"\",\"revision\":0,\
+                 \"active\":null,{extra}}}"
+            )
+        };
+        let cases = [
+            (
+                envelope("\"households\":[]"),
+                "Part of the file is missing or wrong: the version of ThingRisk that saved it is missing.",
+            ),
+            (
+                envelope(
+                    "\"app_version\":\"1\",\"households\":[{\"id\":\"h\",\"name\":\"A\",\
+                     \"devices\":[{\"id\":\"d\",\"name\":\"x\",\"category\":\"dev.tv\",\
+                     \"lifecycle\":{\"support_end\":\"soon\"}}]}]",
+                ),
+                "Part of the file is missing or wrong: in home 1, device 1, the date its updates end \
+                 is \"soon\", which is not a date written as year-month-day (like 2027-03-31).",
+            ),
+            (
+                envelope("\"app_version\":\"1\",\"households\":[{\"id\":\"h\",\"name\":7}]"),
+                "Part of the file is missing or wrong: in home 1, the name should be text but is a number.",
+            ),
+            (
+                envelope(
+                    "\"app_version\":\"1\",\"households\":[{\"id\":\"h\",\"name\":\"A\"},\
+                     {\"id\":\"h\",\"name\":\"B\"}]",
+                ),
+                "Part of the file is missing or wrong: in home 2, the identifier is the same as an \
+                 earlier home's (\"h\").",
+            ),
+            (
+                "{\"hello\": 1}".to_string(),
+                "The file holds data, but not data ThingRisk saved.",
+            ),
+        ];
+        for (text, message) in cases {
+            let e = decode(&text).unwrap_err();
+            assert_eq!(e.to_string(), message);
+            for jargon in ["app_version", "households", "[0]", "JSON", "null", "field "] {
+                assert!(!message.contains(jargon), "{message}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_problem_says_what_to_do() {
+        let future = DecodeError::FutureVersion {
+            found: 9,
+            supported: 2,
+        };
+        assert!(future.advice().starts_with("Reload this page"));
+        let damaged = DecodeError::shape("revision", "is missing");
+        assert!(damaged.advice().contains("export it again"));
+        assert!(DecodeError::NotThingRisk.advice().contains("“Export”"));
+        assert_eq!(
+            damaged.about_saved_data().to_string(),
+            "Part of the saved data is missing or wrong: its save count is missing."
+        );
+        assert_eq!(
+            DecodeError::Empty.about_saved_data().to_string(),
+            "The saved data is empty."
         );
     }
 }

@@ -5,6 +5,7 @@
 use super::decode::{DecodeError, decode};
 use super::envelope::State;
 use super::validate::{MAX_ID_CHARS, MAX_NAME_CHARS};
+use crate::plural::plural;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -47,18 +48,14 @@ pub fn preview(state: &State) -> Preview {
     }
 }
 
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// "2 households, 11 devices".
 impl fmt::Display for Preview {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{}, {}",
-            counted(self.households, "household", "households"),
-            counted(self.devices, "device", "devices")
+            plural(self.households, "household", "households"),
+            plural(self.devices, "device", "devices")
         )
     }
 }

@@ -71,7 +71,7 @@ pub fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
     for (i, h) in households.into_iter().enumerate() {
         let path = format!("households[{i}]");
         let Value::Object(mut h) = h else {
-            return Err(DecodeError::shape(path, "is not an object"));
+            return Err(DecodeError::shape(path, "is not in the expected form"));
         };
         rename_answers(&mut h, &path)?;
         if let Some(devices) = h.get_mut("devices") {
@@ -84,7 +84,7 @@ pub fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
             for (j, d) in devices.iter_mut().enumerate() {
                 let path = format!("{path}.devices[{j}]");
                 let Value::Object(d) = d else {
-                    return Err(DecodeError::shape(path, "is not an object"));
+                    return Err(DecodeError::shape(path, "is not in the expected form"));
                 };
                 rename_answers(d, &path)?;
                 move_lifecycle(d, &path)?;
@@ -110,7 +110,7 @@ fn rename_answers(owner: &mut Map<String, Value>, path: &str) -> Result<(), Deco
     let Value::Object(answers) = answers else {
         return Err(DecodeError::shape(
             format!("{path}.answers"),
-            "is not an object",
+            "is not in the expected form",
         ));
     };
     for answer in answers.values_mut() {
@@ -201,7 +201,7 @@ mod tests {
         let e = v1_to_v2(json!({"version": 1, "households": [{"devices": [1]}]}));
         assert_eq!(
             e.unwrap_err(),
-            DecodeError::shape("households[0].devices[0]", "is not an object")
+            DecodeError::shape("households[0].devices[0]", "is not in the expected form")
         );
     }
 

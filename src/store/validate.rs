@@ -24,7 +24,10 @@ fn wrong(path: &str, key: &str, expected: &str, found: &Value) -> DecodeError {
 
 fn object<'v>(v: &'v Value, path: &str) -> Result<&'v Map<String, Value>, DecodeError> {
     v.as_object().ok_or_else(|| {
-        DecodeError::shape(path, format!("should be an object but is {}", json_kind(v)))
+        DecodeError::shape(
+            path,
+            format!("is not in the expected form (it is {})", json_kind(v)),
+        )
     })
 }
 
@@ -32,7 +35,7 @@ fn object<'v>(v: &'v Value, path: &str) -> Result<&'v Map<String, Value>, Decode
 fn text(obj: &Map<String, Value>, path: &str, key: &str) -> Result<(), DecodeError> {
     match obj.get(key) {
         Some(Value::String(_)) => Ok(()),
-        None => Err(DecodeError::shape(path, format!("has no {key}"))),
+        None => Err(DecodeError::shape(json_path(path, key), "is missing")),
         Some(v) => Err(wrong(path, key, "text", v)),
     }
 }
@@ -74,12 +77,10 @@ fn answers(obj: &Map<String, Value>, path: &str) -> Result<(), DecodeError> {
             .as_str()
             .is_some_and(|a| Answer::ALL.iter().any(|k| k.key() == a));
         if !known {
-            let keys: Vec<&str> = Answer::ALL.iter().map(|a| a.key()).collect();
             return Err(DecodeError::shape(
                 json_path(&path, question),
                 format!(
-                    "should be one of {} but is {}",
-                    keys.join(", "),
+                    "is {}, which is not an answer ThingRisk knows",
                     short_json(answer)
                 ),
             ));
@@ -94,9 +95,9 @@ fn date(obj: &Map<String, Value>, path: &str, key: &str) -> Result<(), DecodeErr
         Some(Value::String(s)) if Date::parse(s).is_some() => Ok(()),
         Some(Value::String(s)) => Err(DecodeError::shape(
             json_path(path, key),
-            format!("is not a date (YYYY-MM-DD): {s:?}"),
+            format!("is {s:?}, which is not a date written as year-month-day (like 2027-03-31)"),
         )),
-        Some(v) => Err(wrong(path, key, "a date (YYYY-MM-DD)", v)),
+        Some(v) => Err(wrong(path, key, "a date like 2027-03-31", v)),
     }
 }
 
@@ -107,15 +108,15 @@ pub fn check_shape(root: &Value) -> Result<(), DecodeError> {
     text(top, "", "saved_at")?;
     match top.get("revision") {
         Some(v) if v.is_u64() => {}
-        None => return Err(DecodeError::shape("", "has no revision")),
+        None => return Err(DecodeError::shape("revision", "is missing")),
         Some(v) => return Err(wrong("", "revision", "a whole number from 0", v)),
     }
-    optional(top, "", "active", "text or null", |v| {
+    optional(top, "", "active", "text or empty", |v| {
         v.is_string() || v.is_null()
     })?;
     let households = match top.get("households") {
         Some(Value::Array(list)) => list,
-        None => return Err(DecodeError::shape("", "has no households")),
+        None => return Err(DecodeError::shape("households", "is missing")),
         Some(v) => return Err(wrong("", "households", "a list", v)),
     };
     for (i, h) in households.iter().enumerate() {
@@ -125,7 +126,7 @@ pub fn check_shape(root: &Value) -> Result<(), DecodeError> {
         text(h, &path, "name")?;
         answers(h, &path)?;
         text_list(h, &path, "planned")?;
-        optional(h, &path, "sample", "true/false", Value::is_boolean)?;
+        optional(h, &path, "sample", "true or false", Value::is_boolean)?;
         let devices = match h.get("devices") {
             None => continue,
             Some(Value::Array(list)) => list,
@@ -158,7 +159,7 @@ pub fn check_shape(root: &Value) -> Result<(), DecodeError> {
 
 fn id_rule(id: &str, path: &str, key: &str) -> Result<(), DecodeError> {
     if id.trim().is_empty() {
-        Err(DecodeError::shape(path, format!("has an empty {key}")))
+        Err(DecodeError::shape(json_path(path, key), "is empty"))
     } else if id.chars().count() > MAX_ID_CHARS {
         Err(DecodeError::shape(
             json_path(path, key),
@@ -192,7 +193,7 @@ pub fn check(state: &State) -> Result<(), DecodeError> {
         if !household_ids.insert(h.id.as_str()) {
             return Err(DecodeError::shape(
                 json_path(&path, "id"),
-                format!("repeats the id {:?} of an earlier household", h.id),
+                format!("is the same as an earlier home's ({:?})", h.id),
             ));
         }
         name_rule(&h.name, &path, "name")?;
@@ -203,11 +204,14 @@ pub fn check(state: &State) -> Result<(), DecodeError> {
             if !device_ids.insert(d.id.as_str()) {
                 return Err(DecodeError::shape(
                     json_path(&path, "id"),
-                    format!("repeats the id {:?} of an earlier device", d.id),
+                    format!("is the same as an earlier device's ({:?})", d.id),
                 ));
             }
             if d.category.trim().is_empty() {
-                return Err(DecodeError::shape(&path, "has no category"));
+                return Err(DecodeError::shape(
+                    json_path(&path, "category"),
+                    "is missing",
+                ));
             }
             id_rule(&d.category, &path, "category")?;
             name_rule(&d.name, &path, "name")?;
@@ -239,16 +243,16 @@ mod tests {
     fn shape_problems_are_named_by_path() {
         assert_eq!(
             shape_err(json!([{"id": "h", "name": "H", "devices": [{"id": "d", "name": "x"}]}])),
-            "households[0].devices[0]: has no category"
+            "households[0].devices[0].category: is missing"
         );
         assert_eq!(
             shape_err(json!([{"id": "h", "name": "H", "answers": {"q.x": "maybe"}}])),
-            "households[0].answers.q.x: should be one of yes, partly, no, dont-know, not-applicable but is \"maybe\""
+            "households[0].answers.q.x: is \"maybe\", which is not an answer ThingRisk knows"
         );
         assert_eq!(
             shape_err(json!([{"id": "h", "name": "H", "devices": [
                 {"id": "d", "name": "x", "category": "dev.router", "lifecycle": {"support_end": "2024-02-30"}}]}])),
-            "households[0].devices[0].lifecycle.support_end: is not a date (YYYY-MM-DD): \"2024-02-30\""
+            "households[0].devices[0].lifecycle.support_end: is \"2024-02-30\", which is not a date written as year-month-day (like 2027-03-31)"
         );
         assert_eq!(
             shape_err(json!([{"id": 5, "name": "H"}])),
@@ -260,7 +264,7 @@ mod tests {
         );
         assert_eq!(
             shape_err(json!([[]])),
-            "households[0]: should be an object but is a list"
+            "households[0]: is not in the expected form (it is a list)"
         );
         assert!(check_shape(&envelope(json!([{"id": "h", "name": "H"}]))).is_ok());
     }
@@ -271,7 +275,7 @@ mod tests {
         v.as_object_mut().unwrap().remove("revision");
         assert_eq!(
             check_shape(&v),
-            Err(DecodeError::shape("", "has no revision"))
+            Err(DecodeError::shape("revision", "is missing"))
         );
         v["revision"] = json!(-1);
         assert_eq!(
@@ -294,13 +298,13 @@ mod tests {
             check(&s),
             Err(DecodeError::shape(
                 "households[1].id",
-                "repeats the id \"h\" of an earlier household"
+                "is the same as an earlier home's (\"h\")"
             ))
         );
         let s = state_with(vec![Household::new(" ", "A")]);
         assert_eq!(
             check(&s),
-            Err(DecodeError::shape("households[0]", "has an empty id"))
+            Err(DecodeError::shape("households[0].id", "is empty"))
         );
 
         let mut h = Household::new("h", "A");
@@ -310,7 +314,7 @@ mod tests {
             check(&state_with(vec![h.clone()])),
             Err(DecodeError::shape(
                 "households[0].devices[1].id",
-                "repeats the id \"d1\" of an earlier device"
+                "is the same as an earlier device's (\"d1\")"
             ))
         );
         h.devices[1].id = "d2".into();
@@ -318,8 +322,8 @@ mod tests {
         assert_eq!(
             check(&state_with(vec![h.clone()])),
             Err(DecodeError::shape(
-                "households[0].devices[1]",
-                "has no category"
+                "households[0].devices[1].category",
+                "is missing"
             ))
         );
         h.devices[1].category = "dev.camera".into();

@@ -142,57 +142,94 @@ impl ResultError {
     }
 }
 
-/// `cards[2].chosen` -> "card 3, field chosen"; `score` -> "field score".
+/// Where a path points, in words: `cards[2].chosen` -> "in card 3, the
+/// answer chosen"; `score` -> "the score" (never the file's own key names).
 fn describe(path: &str) -> String {
-    let mut parts = Vec::new();
+    let mut card = None;
     let mut rest = path;
     if let Some(after) = path.strip_prefix("cards[")
         && let Some((n, tail)) = after.split_once(']')
         && let Ok(n) = n.parse::<usize>()
     {
-        parts.push(format!("card {}", n + 1));
+        card = Some(n + 1);
         rest = tail.trim_start_matches('.');
     }
-    if !rest.is_empty() {
-        parts.push(format!("field {rest}"));
-    }
-    if parts.is_empty() {
-        "the file".to_string()
-    } else {
-        parts.join(", ")
+    let key = rest.split('[').next().unwrap_or("");
+    let field = match key {
+        "" => "",
+        "participant" => "the participant's name",
+        "themes" if rest.contains('[') => "a theme",
+        "themes" => "the themes",
+        "cards" => "the list of cards",
+        "score" => "the score",
+        "total" => "the number of cards answered",
+        "finished_at" => "the time it was finished",
+        "scenario" => "the scenario",
+        "chosen" => "the answer chosen",
+        "correct" => "whether the answer was right",
+        _ => "a detail",
+    };
+    match (card, field) {
+        (Some(n), "") => format!("card {n}"),
+        (Some(n), f) => format!("in card {n}, {f}"),
+        (None, f) => f.to_string(),
     }
 }
+
+/// What to do about a result file that could not be added.
+const ASK_AGAIN: &str = "Ask the participant to export their result again (“Export my result” \
+     at the end of a training session).";
+/// What to do when the app is older than the file.
+const RELOAD: &str = "Reload this page to get the newest ThingRisk, then add the file again.";
 
 impl fmt::Display for ResultError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ResultError::File(e) => e.fmt(f),
+            ResultError::File(e) => write!(
+                f,
+                "{e} Choose a file made with “Export my result” at the end of a training \
+                 session (its name starts with “thingrisk-training”)."
+            ),
             ResultError::DataFile => write!(
                 f,
                 "The file holds ThingRisk homes and answers, not a training result. \
                  Import it on the “Your data” page instead."
             ),
-            ResultError::NotResult => {
-                write!(f, "The file is JSON, but not a ThingRisk training result.")
-            }
-            ResultError::UnknownVersion { found } => write!(
+            ResultError::NotResult => write!(
                 f,
-                "The file is a training result with an unknown format version ({found})."
+                "The file is not a ThingRisk training result. Choose a file made with \
+                 “Export my result” at the end of a training session."
             ),
-            ResultError::FutureVersion { found, supported } => write!(
+            ResultError::UnknownVersion { .. } => write!(
                 f,
-                "The file was saved by a newer version of ThingRisk (training format version \
-                 {found}; this app reads up to {supported}). Reload the page to update the app."
+                "The file looks like a training result, but does not say which kind (its \
+                 version is missing or unknown). {ASK_AGAIN}"
+            ),
+            ResultError::FutureVersion { .. } => write!(
+                f,
+                "The file was saved by a newer version of ThingRisk than this one. {RELOAD}"
             ),
             ResultError::WrongShape { path, problem } => {
-                write!(f, "The file has a problem: {} {problem}.", describe(path))
+                let place = describe(path);
+                let place = if place.is_empty() {
+                    "its contents".to_string()
+                } else {
+                    place
+                };
+                write!(
+                    f,
+                    "Part of the file is missing or wrong: {place} {problem}. {ASK_AGAIN}"
+                )
             }
-            ResultError::UnknownScenario { card, id } => write!(
+            ResultError::UnknownScenario { card, .. } => write!(
                 f,
-                "The file has a problem: card {card} is about a scenario this version of \
-                 ThingRisk does not know ({id})."
+                "Card {card} is about a risk this version of ThingRisk does not know. {RELOAD}"
             ),
-            ResultError::Mismatch(problem) => write!(f, "The file has a problem: {problem}."),
+            ResultError::Mismatch(problem) => write!(
+                f,
+                "The file's figures do not agree: {problem}. It may have been changed by hand. \
+                 {ASK_AGAIN}"
+            ),
         }
     }
 }
@@ -204,7 +241,7 @@ fn field<'v>(obj: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v V
         if path.is_empty() {
             ResultError::shape(key, "is missing")
         } else {
-            ResultError::shape(path, format!("has no {key}"))
+            ResultError::shape(json_path(path, key), "is missing")
         }
     })
 }
@@ -294,7 +331,10 @@ fn cut(s: &str) -> String {
 
 fn card(v: &Value, path: &str) -> Result<CardResult, ResultError> {
     let obj = v.as_object().ok_or_else(|| {
-        ResultError::shape(path, format!("should be an object but is {}", json_kind(v)))
+        ResultError::shape(
+            path,
+            format!("is not in the expected form (it is {})", json_kind(v)),
+        )
     })?;
     let scenario = text(obj, path, "scenario")?;
     if scenario.trim().is_empty() {
@@ -306,7 +346,7 @@ fn card(v: &Value, path: &str) -> Result<CardResult, ResultError> {
         v => {
             return Err(ResultError::shape(
                 json_path(path, "correct"),
-                format!("should be true/false but is {}", json_kind(v)),
+                format!("should be true or false but is {}", json_kind(v)),
             ));
         }
     };
@@ -354,7 +394,7 @@ pub fn decode_result(bytes: &[u8], catalog: &Catalog) -> Result<ParticipantResul
         let theme = t.as_str().and_then(theme_from_key).ok_or_else(|| {
             ResultError::shape(
                 format!("themes[{i}]"),
-                format!("is not a known theme ({})", cut(&t.to_string())),
+                format!("is not one ThingRisk knows ({})", cut(&t.to_string())),
             )
         })?;
         if !themes.contains(&theme) {
@@ -379,7 +419,7 @@ pub fn decode_result(bytes: &[u8], catalog: &Catalog) -> Result<ParticipantResul
 
     if total != cards.len() {
         return Err(ResultError::Mismatch(format!(
-            "the total ({total}) is not the number of cards ({})",
+            "the number of cards answered ({total}) is not the number of cards ({})",
             cards.len()
         )));
     }
@@ -539,37 +579,53 @@ mod tests {
         let e = decode_json(v).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "The file has a problem: card 2 has no chosen."
+            "Part of the file is missing or wrong: in card 2, the answer chosen is missing. \
+             Ask the participant to export their result again (“Export my result” at the end \
+             of a training session)."
         );
         let mut v = valid();
         v["cards"][0]["correct"] = json!("yes");
         assert_eq!(
             decode_json(v).unwrap_err().to_string(),
-            "The file has a problem: card 1, field correct should be true/false but is text."
+            format!(
+                "Part of the file is missing or wrong: in card 1, whether the answer was right \
+             should be true or false but is text. {ASK_AGAIN}"
+            )
         );
         assert_eq!(
             decode_json(with("score", json!(-1)))
                 .unwrap_err()
                 .to_string(),
-            "The file has a problem: field score should be a whole number but is -1."
+            format!(
+                "Part of the file is missing or wrong: the score should be a whole number but is -1. \
+             {ASK_AGAIN}"
+            )
         );
         assert_eq!(
             decode_json(with("themes", json!(["privacy", "gardening"])))
                 .unwrap_err()
                 .to_string(),
-            "The file has a problem: field themes[1] is not a known theme (\"gardening\")."
+            format!(
+                "Part of the file is missing or wrong: a theme is not one ThingRisk knows (\"gardening\"). \
+             {ASK_AGAIN}"
+            )
         );
         let mut v = valid();
         v.as_object_mut().unwrap().remove("cards");
         assert_eq!(
             decode_json(v).unwrap_err().to_string(),
-            "The file has a problem: field cards is missing."
+            format!(
+                "Part of the file is missing or wrong: the list of cards is missing. {ASK_AGAIN}"
+            )
         );
         assert_eq!(
             decode_json(with("participant", json!("x".repeat(MAX_NAME_CHARS + 1))))
                 .unwrap_err()
                 .to_string(),
-            "The file has a problem: field participant is longer than 200 characters."
+            format!(
+                "Part of the file is missing or wrong: the participant's name is longer than 200 \
+             characters. {ASK_AGAIN}"
+            )
         );
     }
 
@@ -579,13 +635,19 @@ mod tests {
             decode_json(with("score", json!(2)))
                 .unwrap_err()
                 .to_string(),
-            "The file has a problem: the score (2) is not the number of right answers (1)."
+            format!(
+                "The file's figures do not agree: the score (2) is not the number of right answers \
+             (1). It may have been changed by hand. {ASK_AGAIN}"
+            )
         );
         assert_eq!(
             decode_json(with("total", json!(5)))
                 .unwrap_err()
                 .to_string(),
-            "The file has a problem: the total (5) is not the number of cards (2)."
+            format!(
+                "The file's figures do not agree: the number of cards answered (5) is not the number \
+             of cards (2). It may have been changed by hand. {ASK_AGAIN}"
+            )
         );
         let mut v = valid();
         v["cards"][1]["scenario"] = json!("scn.not-in-the-catalog");

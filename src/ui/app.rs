@@ -24,29 +24,16 @@ pub fn App() -> impl IntoView {
     after_frame(|| prefetch(assessment_pages));
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="site-header">
-            <A href=href("/") attr:class="brand-link">
-                <span aria-hidden="true">"◈"</span>
-                "ThingRisk"
-            </A>
-            <nav class="site-nav" aria-label="Main">
-                <ul>
-                    <li><A href=href("/devices")>"Devices"</A></li>
-                    <li><A href=href("/home-questions")>"Home network"</A></li>
-                    <li><A href=href("/results")>"Results"</A></li>
-                    <li><A href=href("/plan")>"Action plan"</A></li>
-                    <li><A href=href("/catalog")>"Catalog"</A></li>
-                    <li><A href=href("/training")>"Training"</A></li>
-                    <li><A href=href("/data")>"Your data"</A></li>
-                </ul>
-            </nav>
-            <SaveIndicator />
-        </header>
+        <SiteHeader />
         <Notices />
         <UpdatePrompt />
         <main id="main" tabindex="-1">
             <SampleBanner />
-            {move || page(route.get())}
+            {move || {
+                let route = route.get();
+                menu(Some(false)); // any navigation closes the phone menu
+                page(route)
+            }}
         </main>
         <footer class="site-footer">
             <p>"Everything stays in this browser: no account, no server, nothing sent. Built on ISO/IEC 27400."</p>
@@ -132,6 +119,61 @@ split_page!(more_pages -> MorePages = MorePages {
     catalog_entry: |id| view! { <CatalogEntry id /> }.into_any(),
     supply: || view! { <SupplyPage /> }.into_any(),
 });
+
+/// The header: the app's name, the save state and the navigation. On a
+/// phone it is one row: the links sit below it behind a "Menu" button (a
+/// disclosure: its `aria-expanded` shows them, style/main.css "Header"),
+/// closed again by choosing a link or by any navigation (`page` above); on
+/// wider screens the links show and the button is hidden. The button's
+/// state lives in its attribute, set by [`menu`], not in a signal: the
+/// header's code is part of every first load, and this is the least of it.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <A href=href("/") attr:class="brand-link">
+                <span aria-hidden="true">"◈"</span>
+                "ThingRisk"
+            </A>
+            <SaveIndicator />
+            <button
+                type="button"
+                id=MENU_BUTTON
+                class="menu-button"
+                data-action="menu"
+                aria-expanded="false"
+                on:click=|_| menu(None)
+            >
+                "Menu"
+            </button>
+            // A choice closes the menu, even the page already shown.
+            <nav class="site-nav" aria-label="Main" on:click=|_| menu(Some(false))>
+                <ul>
+                    <li><A href=href("/devices")>"Devices"</A></li>
+                    <li><A href=href("/home-questions")>"Home network"</A></li>
+                    <li><A href=href("/results")>"Results"</A></li>
+                    <li><A href=href("/plan")>"Action plan"</A></li>
+                    <li><A href=href("/catalog")>"Catalog"</A></li>
+                    <li><A href=href("/training")>"Training"</A></li>
+                    <li><A href=href("/data")>"Your data"</A></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The id of the header's "Menu" button.
+const MENU_BUTTON: &str = "menu-button";
+
+/// Opens (`Some(true)`), closes (`Some(false)`) or toggles (`None`) the
+/// phone menu.
+fn menu(open: Option<bool>) {
+    if let Some(b) = document().get_element_by_id(MENU_BUTTON) {
+        let open =
+            open.unwrap_or_else(|| b.get_attribute("aria-expanded").as_deref() != Some("true"));
+        let _ = b.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    }
+}
 
 /// "Saved" / "Saving…" / a problem, always visible in the header.
 #[component]

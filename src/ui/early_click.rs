@@ -2,8 +2,8 @@
 //! script (scripts/prerender.mjs) keeps the last one as `action:<name>` (a
 //! button with `data-action`) or `href:<url>` (a link); once the app has
 //! swapped in its own copy of the page, the same click is done there, so a
-//! visitor who clicked "Start" while the wasm was still downloading gets
-//! what they asked for.
+//! visitor who clicked "Start" (or the header's "Menu") while the wasm was
+//! still downloading gets what they asked for.
 //!
 //! ```ignore
 //! leptos::mount::mount_to_body(App);
@@ -19,7 +19,9 @@ const KEPT: &str = "__thingriskEarlyClick";
 pub fn selector(kept: &str) -> Option<String> {
     let safe = |s: &str| !s.is_empty() && !s.contains(['"', '\\']);
     if let Some(action) = kept.strip_prefix("action:").filter(|a| safe(a)) {
-        Some(format!("body > main [data-action=\"{action}\"]"))
+        Some(format!(
+            "body > :is(header, main) [data-action=\"{action}\"]"
+        ))
     } else {
         kept.strip_prefix("href:")
             .filter(|h| safe(h))
@@ -55,7 +57,7 @@ mod tests {
     fn kept_clicks_name_the_app_s_own_element() {
         assert_eq!(
             selector("action:start").as_deref(),
-            Some("body > main [data-action=\"start\"]")
+            Some("body > :is(header, main) [data-action=\"start\"]")
         );
         assert_eq!(
             selector("href:/thingrisk/data").as_deref(),

@@ -83,9 +83,11 @@ pub fn load() -> (Storage, State, Vec<super::state::Notice>) {
             let kept = backup_text().as_deref() == Some(raw.as_str())
                 || ls.set_item(&recovery::backup_key(&now_iso()), raw).is_ok();
             let text = format!(
-                "Your saved data could not be read. {error} {} Nothing will be saved until you decide.",
+                "Your saved homes and answers could not be read. {} {} Nothing will be saved \
+                 until you decide: download them to keep them, or start over.",
+                error.about_saved_data(),
                 if kept {
-                    "It is kept safe in this browser as a backup: download it below."
+                    "They are kept safe in this browser as a backup: nothing is lost."
                 } else {
                     ""
                 }

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, appReady, artifact, repo, heatTableCounts as tableCounts } from "./harness.mjs";
+import { launch, appReady, artifact, repo, heatTableCounts as tableCounts, navTo } from "./harness.mjs";
 import { axeViolations } from "./axe.mjs";
 
 let env;
@@ -145,7 +145,7 @@ test("the results page fits a 360 px phone screen without horizontal scrolling",
   await page.getByRole("button", { name: "Start" }).click();
   await page.getByRole("button", { name: /Smart speaker/i }).first().click();
   await page.getByRole("button", { name: /^Add / }).click();
-  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await navTo(page, "Results");
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   await page.waitForTimeout(300);
   for (const p of ["results", "devices", "home-questions", "data", ""]) {

@@ -38,16 +38,21 @@ test("malformed imports are refused with a clear message and change nothing", as
   await page.getByRole("button", { name: /^Add / }).click();
   await page.getByRole("link", { name: "Your data", exact: true }).click();
   const cases = [
-    ["not-json.json", "{ this is not json", /not valid JSON \(it stops making sense at line 1/],
-    ["other.json", '{"hello": "world"}', /not a ThingRisk file/],
+    ["not-json.json", "{ this is not json", /not something ThingRisk saved: its text stops making sense at line 1/],
+    ["other.json", '{"hello": "world"}', /holds data, but not data ThingRisk saved/],
     ["future.json", '{"format":"thingrisk","version":42,"households":[]}', /newer version of ThingRisk/],
-    ["no-category.json", JSON.stringify({ format: "thingrisk", version: 2, app_version: "0.1.0", saved_at: "", revision: 1, active: null, households: [{ id: "h1", name: "A", devices: [{ id: "d1", name: "x", category: "" }] }] }), /device 1 has no category|category/],
+    ["no-category.json", JSON.stringify({ format: "thingrisk", version: 2, app_version: "0.1.0", saved_at: "", revision: 1, active: null, households: [{ id: "h1", name: "A", devices: [{ id: "d1", name: "x", category: "" }] }] }), /in home 1, device 1, the device type is missing/],
   ];
   for (const [name, text, message] of cases) {
     await page.getByLabel(/Choose a ThingRisk JSON file/).setInputFiles(file(name, text));
     const alert = page.getByRole("alert").filter({ hasText: name });
     await alert.waitFor();
-    assert.match(await alert.innerText(), message, name);
+    const shown = await alert.innerText();
+    assert.match(shown, message, name);
+    // Plain words: what is wrong, that nothing changed, what to do; no
+    // key of the file's JSON.
+    assert.match(shown, /Your data here has not changed\. (Choose|Reload|It may have been)/, name);
+    assert.doesNotMatch(shown.slice(shown.indexOf("”") + 1), /households|app_version|category|JSON|field /, name);
   }
   // Nothing was replaced: the speaker is still there.
   await page.getByRole("link", { name: "Devices", exact: true }).click();

@@ -104,3 +104,38 @@ export async function heatTableCounts(page, caption) {
   await cells.nth(24).waitFor({ state: "attached" });
   return (await cells.allTextContents()).map(Number);
 }
+
+/**
+ * Clicks the main navigation's link `name`. On a phone the links sit behind
+ * the header's "Menu" button (src/ui/app.rs): it is opened first.
+ */
+export async function navTo(page, name) {
+  const menu = page.locator("body > header .menu-button");
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+}
+
+/**
+ * The words of table cells (th, td) in `scope` that the layout broke across
+ * lines inside the word (each word's Range spans two line boxes). Breaks
+ * after a hyphen or a slash are a word's own and do not count.
+ */
+export async function brokenWords(page, scope = "body > main") {
+  return page.evaluate((scope) => {
+    const out = [];
+    for (const cell of document.querySelectorAll(`${scope} table th, ${scope} table td`)) {
+      if (!cell.getClientRects().length) continue; // not shown
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of n.data.matchAll(/[^\s\-\u2010-\u2014/]+/g)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
+          if (lines.size > 1) out.push(`"${m[0]}" in "${cell.textContent.trim()}"`);
+        }
+      }
+    }
+    return out;
+  }, scope);
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { launch, appReady, artifact, heatTableCounts as tableCounts } from "./harness.mjs";
+import { launch, appReady, artifact, heatTableCounts as tableCounts, navTo } from "./harness.mjs";
 import { axeViolations } from "./axe.mjs";
 
 let env;
@@ -178,7 +178,7 @@ test("the printable report shows both heat maps and no navigation; the CSV has o
 test("the results open with a headline naming the worst risk and the plan's first step", async () => {
   const { page, log } = await env.page({ viewport: { width: 360, height: 740 } });
   await homeWithDevices(page);
-  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await navTo(page, "Results");
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   const headline = page.getByRole("region", { name: "In short" });
   const summary = await headline.locator(".headline-summary").innerText();

@@ -260,7 +260,11 @@ test("three participant files make a class summary; a bad file is named", async 
   const messages = await page.locator(".class-messages li").allInnerTexts();
   assert.equal(messages.length, 5);
   assert.deepEqual(messages.slice(0, 3), ["“ana.json” added.", "“p2.json” added.", "“ben.json” added."]);
-  assert.equal(messages[3], "“broken.json” was not added. The file has a problem: the score (3) is not the number of right answers (1).");
+  assert.equal(
+    messages[3],
+    "“broken.json” was not added. The file's figures do not agree: the score (3) is not the number of right answers (1). " +
+      "It may have been changed by hand. Ask the participant to export their result again (“Export my result” at the end of a training session).",
+  );
   assert.match(messages[4], /^“my-home\.json” was not added\. The file holds ThingRisk homes and answers, not a training result/);
 
   const rows = async (id) =>

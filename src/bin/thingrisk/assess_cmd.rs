@@ -9,6 +9,7 @@
 use std::process::ExitCode;
 use thingrisk::assess::{Assessment, Date, Engine, Household, PlanEntry};
 use thingrisk::catalog::{self, Scale};
+use thingrisk::plural::plural;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -239,9 +240,9 @@ fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>
         })
         .collect();
     let mut out = format!(
-        "Risk register: {} ({} risks, {})\n\n",
+        "Risk register: {} ({}, {})\n\n",
         household.name,
-        a.pairs.len(),
+        plural(a.pairs.len(), "risk", "risks"),
         a.today
     );
     out += &table(
@@ -324,9 +325,9 @@ fn register_csv(engine: &Engine<'_>, a: &Assessment<'_>) -> String {
 fn plan_table(engine: &Engine<'_>, household: &Household, plan: &[PlanEntry<'_>]) -> String {
     let scales = &engine.catalog().scales;
     let mut out = format!(
-        "Action plan: {} ({} steps you can take, most important first)\n\n",
+        "Action plan: {} ({} you can take, most important first)\n\n",
         household.name,
-        plan.len()
+        plural(plan.len(), "step", "steps")
     );
     let rows: Vec<Vec<String>> = plan
         .iter()
@@ -340,7 +341,7 @@ fn plan_table(engine: &Engine<'_>, household: &Household, plan: &[PlanEntry<'_>]
                 format!("{title}{planned}"),
                 scales.level_name(Scale::Effort, e.effort),
                 format!("{:.2}", e.value),
-                format!("{} risks", e.lowers.len()),
+                plural(e.lowers.len(), "risk", "risks"),
             ]
         })
         .collect();

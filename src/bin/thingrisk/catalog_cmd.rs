@@ -48,7 +48,9 @@ fn report(problems: &[Problem]) -> ExitCode {
     for p in problems {
         println!("{p}");
     }
-    let s = if problems.len() == 1 { "" } else { "s" };
-    println!("catalog check: {} problem{s}", problems.len());
+    println!(
+        "catalog check: {}",
+        thingrisk::plural::plural(problems.len(), "problem", "problems")
+    );
     ExitCode::from(1)
 }

@@ -11,6 +11,7 @@ use super::heat_canvas::{Pen, Size, cell_at, changes, drawing};
 use crate::assess::HeatMap as Cells;
 use crate::assess::rules::risk_level;
 use crate::catalog::{Scale, Scales};
+use crate::plural::plural;
 use crate::ui::state::use_app;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -119,13 +120,17 @@ pub fn HeatMap(
     let aria = {
         let title = title.clone();
         move || {
-            let base = format!("{title} heat map, {} risks.", total());
+            let base = format!("{title} heat map, {}.", plural(total(), "risk", "risks"));
             match selected.get() {
                 Some((l, i)) => format!(
-                    "{base} Selected: likelihood {}, impact {}, {} risks. Arrow keys move the selection.",
+                    "{base} Selected: likelihood {}, impact {}, {}. Arrow keys move the selection.",
                     scales.level_name(Scale::Likelihood, l),
                     scales.level_name(Scale::Impact, i),
-                    counts.with(|c| c[usize::from(l) - 1][usize::from(i) - 1])
+                    plural(
+                        counts.with(|c| c[usize::from(l) - 1][usize::from(i) - 1]),
+                        "risk",
+                        "risks"
+                    )
                 ),
                 None => format!("{base} Arrow keys select a cell."),
             }
@@ -184,8 +189,8 @@ pub fn HeatTable(
             let level = risk_level(scales, l, i);
             let label = move || {
                 format!(
-                    "{} risks at likelihood {}, impact {} (risk {})",
-                    n.get(),
+                    "{} at likelihood {}, impact {} (risk {})",
+                    plural(n.get(), "risk", "risks"),
                     scales.level_name(Scale::Likelihood, l),
                     scales.level_name(Scale::Impact, i),
                     scales.level_name(Scale::Risk, level)
@@ -212,7 +217,10 @@ pub fn HeatTable(
             </tr>
         }
     });
+    // In a scrolling box: on a narrow phone the level names keep their
+    // words whole and the table scrolls sideways instead (not the page).
     view! {
+        <div class="table-scroll">
         <table class="heat-table">
             <caption>{caption}</caption>
             <thead>
@@ -223,6 +231,7 @@ pub fn HeatTable(
             </thead>
             <tbody>{rows.collect_view()}</tbody>
         </table>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 //! built by `crate::training`; this only collects the choices.
 
 use crate::catalog::Theme;
+use crate::plural::plural;
 use crate::training::{ALL_THEMES, eligible, theme_key, theme_name};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -101,7 +102,7 @@ pub fn TrainingSetup(
                         });
                     }
                 />
-                {format!("{} ({n} cards)", theme_name(t))}
+                {format!("{} ({})", theme_name(t), plural(n, "card", "cards"))}
             </label>
         }
     });
@@ -154,7 +155,7 @@ pub fn TrainingSetup(
             <p class="muted" aria-live="polite">
                 {move || match available.get() {
                     0 => "No cards for this choice: tick at least one theme.".to_string(),
-                    n => format!("{n} cards to draw from."),
+                    n => format!("{} to draw from.", plural(n, "card", "cards")),
                 }}
             </p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

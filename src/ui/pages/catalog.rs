@@ -1,5 +1,6 @@
 use crate::catalog::search::{CatalogFilter, Framework};
 use crate::catalog::{Dimension, References};
+use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::state::use_app;
@@ -54,7 +55,7 @@ pub fn CatalogPage() -> impl IntoView {
                 </div>
             </div>
         </div>
-        <p role="status">{move || format!("{} scenarios, {} controls", scenarios().len(), controls().len())}</p>
+        <p role="status">{move || format!("{}, {}", plural(scenarios().len(), "scenario", "scenarios"), plural(controls().len(), "control", "controls"))}</p>
         <h2>"Risk scenarios"</h2>
         <ul class="catalog-list">
             {move || scenarios().into_iter().map(|s| view! {

@@ -2,11 +2,13 @@
 //! once, read in this browser, nothing sent) and sees the class's score per
 //! theme and the cards most people got wrong. Kept in memory only.
 
+use crate::plural::plural;
+use crate::store::DecodeError;
+use crate::training::result::ResultError;
 use crate::training::result::{RESULT_LIMIT_BYTES, themes_text};
 use crate::training::{ParticipantResult, decode_result, summarise, theme_name};
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::pages::kilobytes;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -49,20 +51,27 @@ pub fn ClassPage() -> impl IntoView {
                     notes.push((
                         false,
                         format!(
-                            "“{name}” was not added. The file is too large ({} KB; the limit is {} KB).",
-                            kilobytes(file.size()),
-                            RESULT_LIMIT_BYTES / 1024
+                            "“{name}” was not added. {}",
+                            ResultError::File(DecodeError::TooLarge {
+                                bytes: file.size() as usize,
+                                limit: RESULT_LIMIT_BYTES,
+                            })
                         ),
                     ));
                     continue;
                 }
-                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                    Err(_) => {
-                        notes.push((false, format!("“{name}” could not be read.")));
-                        continue;
-                    }
-                };
+                let bytes =
+                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                        Err(_) => {
+                            notes.push((false, format!(
+                            "“{name}” was not added: this browser could not open it. Choose it \
+                             again; if it is on a network drive or in the cloud, copy it to this \
+                             device first."
+                        )));
+                            continue;
+                        }
+                    };
                 match decode_result(&bytes, catalog) {
                     Err(e) => notes.push((false, format!("“{name}” was not added. {e}"))),
                     Ok(result) => {
@@ -113,13 +122,14 @@ pub fn ClassPage() -> impl IntoView {
             <section class="card" aria-labelledby="class-summary-title">
                 <h2 id="class-summary-title">
                     {move || summary.with(|s| format!(
-                        "{} {}: {} of {} answers right ({})",
-                        s.participants,
-                        if s.participants == 1 { "participant" } else { "participants" },
-                        s.correct, s.answered, percent(s.share())
+                        "{}: {} of {} right ({})",
+                        plural(s.participants, "participant", "participants"),
+                        s.correct, plural(s.answered, "answer", "answers"), percent(s.share())
                     ))}
                 </h2>
-                <div class="table-scroll">
+                // Focusable: on a phone the table (words kept whole) may
+                // scroll sideways, and keyboard users must reach that too.
+                <div class="table-scroll" tabindex="0" role="region" aria-label="By theme">
                     <table class="class-table" id="class-themes">
                         <caption>"By theme"</caption>
                         <thead>
@@ -142,7 +152,7 @@ pub fn ClassPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Hardest cards first">
                     <table class="class-table" id="class-cards">
                         <caption>"Hardest cards first"</caption>
                         <thead>

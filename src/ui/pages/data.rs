@@ -1,9 +1,9 @@
+use crate::store::DecodeError;
 use crate::store::csv::{action_plan, risk_register};
 use crate::store::envelope::State;
 use crate::store::export::{export_json, file_name};
 use crate::store::import::{IMPORT_LIMIT_BYTES, MergeMode, decode_import, merge, preview};
 use crate::ui::download::download;
-use crate::ui::pages::kilobytes;
 use crate::ui::persist;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -69,12 +69,11 @@ pub fn DataPage() -> impl IntoView {
         };
         // Refuse large files before reading them.
         if file.size() > IMPORT_LIMIT_BYTES as f64 {
-            error.set(Some(format!(
-                "“{}” is too large ({} KB; the limit is {} KB).",
-                file.name(),
-                kilobytes(file.size()),
-                IMPORT_LIMIT_BYTES / 1024
-            )));
+            let e = DecodeError::TooLarge {
+                bytes: file.size() as usize,
+                limit: IMPORT_LIMIT_BYTES,
+            };
+            error.set(Some(not_imported(&file.name(), &e)));
             input.set_value("");
             return;
         }
@@ -83,13 +82,17 @@ pub fn DataPage() -> impl IntoView {
             let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => {
-                    error.set(Some(format!("“{name}” could not be read.")));
+                    error.set(Some(format!(
+                        "“{name}” was not imported: this browser could not open it. Your data \
+                         here has not changed. Choose the file again; if it is on a network \
+                         drive or in the cloud, copy it to this device first."
+                    )));
                     return;
                 }
             };
             match decode_import(&bytes) {
                 Ok(state) => pending.set(Some(state)),
-                Err(e) => error.set(Some(format!("“{name}” was not imported. {e}"))),
+                Err(e) => error.set(Some(not_imported(&name, &e))),
             }
         });
         input.set_value("");
@@ -157,4 +160,13 @@ pub fn DataPage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Why a file was not imported and what to do, saying that nothing of the
+/// user's own data changed.
+fn not_imported(name: &str, e: &DecodeError) -> String {
+    format!(
+        "“{name}” was not imported. {e} Your data here has not changed. {}",
+        e.advice()
+    )
 }

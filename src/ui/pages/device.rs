@@ -1,9 +1,10 @@
 use super::{NoDevice, category_label};
 use crate::assess::{Acquired, Date};
+use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::heat_map::{Cell, counts};
-use crate::ui::components::{HeatMap, RiskList};
+use crate::ui::components::{HeatMap, Icon, RiskList};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -92,7 +93,7 @@ pub fn DevicePage(
                 let cat = catalog.device_category(&category);
                 let cat_name = category_label(catalog, &category);
                 view! {
-                    <h1>{cat.map(|c| format!("{} ", c.icon))}{name}</h1>
+                    <h1 class="with-icon">{cat.map(|c| view! { <Icon name=c.icon.as_str() /> })}<span>{name}</span></h1>
                     <p class="muted">{cat_name}</p>
                     <div class="actions">
                         <A href=href(&format!("/devices/{dev_id}/questions")) attr:class="button primary">"Answer questions"</A>
@@ -142,7 +143,7 @@ pub fn DevicePage(
                     </div>
                     <section aria-live="polite">
                         <Show when=move || sel.get().is_some()>
-                            <h3>{move || format!("{} risks in the selected cell", cell_pairs.get().len())}</h3>
+                            <h3>{move || format!("{} in the selected cell", plural(cell_pairs.get().len(), "risk", "risks"))}</h3>
                             <RiskList pairs=cell_pairs />
                         </Show>
                     </section>

@@ -1,9 +1,10 @@
 use super::{WithHousehold, category_label};
 use crate::assess::worst_residual;
 use crate::catalog::DeviceCategory;
+use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::components::LevelBadge;
+use crate::ui::components::{Icon, LevelBadge};
 use crate::ui::state::{Removed, use_app};
 use leptos::prelude::*;
 
@@ -96,19 +97,19 @@ fn Inventory() -> impl IntoView {
             <ul class="device-list">
                 <For each=devices key=|d| d.0.clone() children=move |(id, dname, category, room)| {
                     let cat = catalog.device_category(&category);
-                    let icon = cat.map(|c| c.icon.clone()).unwrap_or_else(|| "❓".into());
+                    let icon = cat.map_or(crate::catalog::icons::UNKNOWN, |c| c.icon.as_str());
                     let cat_name = category_label(catalog, &category);
                     let id3 = id.clone();
                     let sum = Signal::derive({ let id = id.clone(); move || summary(&id) });
                     let label = format!("Remove {dname}");
                     view! {
                         <li class="device card">
-                            <span class="device-icon" aria-hidden="true">{icon}</span>
+                            <span class="device-icon"><Icon name=icon /></span>
                             <div class="device-body">
                                 <h3><A href=href(&format!("/devices/{id}"))>{dname.clone()}</A></h3>
                                 <p class="muted">{cat_name}{(!room.is_empty()).then(|| format!(" · {room}"))}</p>
                                 <p>
-                                    {move || sum.get().map(|(a, t, _)| format!("{a} of {t} questions answered"))}
+                                    {move || sum.get().map(|(a, t, _)| format!("{a} of {} answered", plural(t, "question", "questions")))}
                                     " "
                                     {move || sum.get().and_then(|(_, _, w)| w).map(|w| view! { <LevelBadge level=w prefix="Worst risk now: " /> })}
                                 </p>
@@ -193,7 +194,7 @@ fn AddDevice() -> impl IntoView {
                         view! {
                             <button type="button" class="category" aria-pressed=move || pressed().to_string()
                                 on:click=move |_| { chosen.set(Some(c)); error.set(None); }>
-                                <span aria-hidden="true" class="category-icon">{c.icon.clone()}</span>
+                                <span class="category-icon"><Icon name=c.icon.as_str() /></span>
                                 <span>{c.name.clone()}</span>
                             </button>
                         }

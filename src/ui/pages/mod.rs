@@ -94,10 +94,3 @@ pub fn has_household() -> impl Fn() -> bool + Copy {
     let app = use_app();
     move || app.with_household(|_| ()).is_some()
 }
-
-/// A file's size in whole kilobytes, rounded up, for "too large" messages.
-/// As an integer: formatting the f64 itself would bring core's float
-/// printing (about 13 KB) into the wasm for these two messages alone.
-pub fn kilobytes(bytes: f64) -> u64 {
-    (bytes / 1024.0).ceil() as u64
-}

@@ -20,27 +20,22 @@ pub fn Welcome() -> impl IntoView {
         }
     };
     let has_data = move || app.state.with(|s| s.households.iter().any(|h| !h.sample));
+    // One way in: a new visitor starts a home; a returning one goes back to
+    // theirs (their results once it has devices, else the device list),
+    // even when a sample home was open last.
     let start = move |_| {
+        let mut has_devices = false;
         app.update(|s| {
-            let own = s
-                .households
-                .iter()
-                .find(|h| !h.sample)
-                .map(|h| h.id.clone());
-            let id = own.unwrap_or_else(|| {
+            let own = s.households.iter().find(|h| !h.sample);
+            has_devices = own.is_some_and(|h| !h.devices.is_empty());
+            let id = own.map(|h| h.id.clone()).unwrap_or_else(|| {
                 let id = crate::ui::pages::fresh_household_id(s);
                 s.households.push(Household::new(id.clone(), "My home"));
                 id
             });
             s.active = Some(id);
         });
-        navigate("/devices");
-    };
-    let continue_href = move || {
-        let has_devices = app
-            .with_household(|h| !h.devices.is_empty())
-            .unwrap_or(false);
-        href(if has_devices { "/results" } else { "/devices" })
+        navigate(if has_devices { "/results" } else { "/devices" });
     };
     view! {
         <section class="welcome" aria-labelledby="welcome-title">
@@ -52,11 +47,8 @@ pub fn Welcome() -> impl IntoView {
             </p>
             <div class="actions">
                 <button type="button" class="primary" data-action="start" on:click=start>
-                    {move || if has_data() { "Open my home" } else { "Start" }}
+                    {move || if has_data() { "Continue where I left off" } else { "Start" }}
                 </button>
-                <Show when=has_data>
-                    <A href=continue_href attr:class="button">"Continue where I left off"</A>
-                </Show>
                 <A href=href("/data") attr:class="button">"Import a saved file"</A>
                 <button type="button" data-action="sample" on:click=try_sample>"Try a sample home"</button>
             </div>
