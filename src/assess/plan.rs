@@ -12,6 +12,7 @@ use super::round2;
 use super::rules::effort;
 use super::score::Score;
 use crate::catalog::{Catalog, Stakeholder, When};
+use crate::plural::plural;
 use serde::Serialize;
 
 /// One pair a plan entry lowers.
@@ -146,7 +147,7 @@ impl PlanEntry<'_> {
         if changes.is_empty() {
             return format!(
                 "No risk drops a whole level, but it makes {} a little smaller.",
-                count(self.lowers.len(), "risk", "risks")
+                plural(self.lowers.len(), "risk", "risks")
             );
         }
         let total: usize = changes.iter().map(|c| c.count).sum();
@@ -156,15 +157,10 @@ impl PlanEntry<'_> {
             .collect();
         format!(
             "Lowers {}: {}.",
-            count(total, "risk", "risks"),
+            plural(total, "risk", "risks"),
             parts.join(", ")
         )
     }
-}
-
-/// "1 risk", "3 risks".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The ranked action plan of a household on `today`.

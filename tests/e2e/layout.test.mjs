@@ -94,7 +94,7 @@ test("at 360 px no table cell breaks a word across lines", async () => {
   await appReady(page);
   await page.getByRole("button", { name: "Try a sample home" }).click();
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
-  for (const caption of ["Inherent", "Residual"]) await heatTableCounts(page, caption);
+  for (const caption of ["Before what you do", "Now"]) await heatTableCounts(page, caption);
   await page.locator("table.heat-table").nth(1).waitFor();
   assert.deepEqual(await brokenWords(page), [], "results page");
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -216,7 +216,8 @@ async function storedAnswers(page) {
 test("on a phone the plan shows what a step would change where it is pressed; done can be undone; the page does not grow while scrolling", async () => {
   const { page, context, log } = await env.page({ viewport: { width: 360, height: 740 } });
   await homeWithDevices(page);
-  await page.getByRole("link", { name: "Action plan", exact: true }).click();
+  await page.goto(env.url + "plan"); // on a phone the links sit behind Menu
+  await appReady(page);
   await page.getByRole("heading", { level: 1, name: "Your action plan" }).waitFor();
   const entries = page.locator("li.plan-entry");
   await entries.first().waitFor();
@@ -290,7 +291,8 @@ test("a “Things to find out” item opens its question in the device's answer 
   await question.waitFor();
   const text = (await question.innerText()).trim();
   await page.locator(".question").getByRole("button", { name: "Don't know", exact: true }).click();
-  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await page.goto(env.url + "results");
+  await appReady(page);
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   const item = page.locator("ul.open-questions a", { hasText: text });
   await item.click();
@@ -306,7 +308,8 @@ test("a “Things to find out” item opens its question in the device's answer 
   assert.equal(await row.locator("button", { hasText: "Don't know" }).getAttribute("aria-pressed"), "true");
   await row.getByRole("button", { name: "Yes", exact: true }).click();
   assert.equal(await row.locator("button", { hasText: "Yes" }).getAttribute("aria-pressed"), "true");
-  await page.getByRole("link", { name: "Results", exact: true }).click();
+  await page.goto(env.url + "results");
+  await appReady(page);
   await page.getByRole("heading", { level: 2, name: "Top risks now" }).waitFor();
   assert.equal(await page.locator("ul.open-questions a", { hasText: text }).count(), 0, "no longer open");
   assert.deepEqual(log.errors, []);

@@ -1,9 +1,9 @@
 use super::WithHousehold;
 use crate::assess::Stage;
-use crate::assess::plan::count;
 use crate::assess::plan_filter::Done;
 use crate::assess::{PlanEntry, PlanFilter};
 use crate::catalog::{Catalog, Scale, When};
+use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{AfterFirstFrame, HeatMap, LevelBadge};
@@ -165,7 +165,7 @@ fn Plan() -> impl IntoView {
         } else {
             format!("risks now → with your plan: {}", moved.join(" · "))
         };
-        format!("{} planned: {what}", count(n, "step", "steps"))
+        format!("{} planned: {what}", plural(n, "step", "steps"))
     };
 
     view! {
@@ -194,7 +194,7 @@ fn Plan() -> impl IntoView {
         </div>
         // On opening the page too, the list follows the maps by a frame.
         <AfterFirstFrame>
-        <p class="muted plan-count">{move || { let n = plan.with(Vec::len); if n > FIRST && !show_all.get() { format!("The first {FIRST} of {n} steps.") } else { count(n, "step", "steps") + "." } }}</p>
+        <p class="muted plan-count">{move || { let n = plan.with(Vec::len); if n > FIRST && !show_all.get() { format!("The first {FIRST} of {n} steps.") } else { plural(n, "step", "steps") + "." } }}</p>
         <ol class="plan-list">
             <For each=shown key=|e| e.0 children=move |(control, effort)| {
                 // This row's figures as the plan changes: rank, effect and

@@ -1,8 +1,8 @@
 use super::WithHousehold;
 use crate::assess::Stage;
 use crate::assess::headline::Headline;
-use crate::assess::plan::count;
 use crate::catalog::Scale;
+use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::heat_map::Cell;
@@ -111,7 +111,7 @@ fn Results() -> impl IntoView {
                     let when = if stage == Stage::Inherent { "before what you do" } else { "now" };
                     let lower = |scale, level| scales.level_name(scale, level).to_lowercase();
                     view! {
-                        <h2>{format!("{}, {when}: {} chance, {} harm", count(pairs.len(), "risk", "risks"), lower(Scale::Likelihood, l), lower(Scale::Impact, i))}</h2>
+                        <h2>{format!("{}, {when}: {} chance, {} harm", plural(pairs.len(), "risk", "risks"), lower(Scale::Likelihood, l), lower(Scale::Impact, i))}</h2>
                         <RiskList pairs=pairs stage=stage />
                     }
                 })}
