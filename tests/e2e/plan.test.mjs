@@ -315,3 +315,30 @@ test("a “Things to find out” item opens its question in the device's answer 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("on a phone a busy square lists ten risks, all on request, and the results page does not grow while scrolling", async () => {
+  const { page, context, log } = await env.page({ viewport: { width: 360, height: 740 } });
+  await homeWithDevices(page);
+  await page.goto(env.url + "results");
+  await appReady(page);
+  const counts = await tableCounts(page, "Now");
+  const fullest = counts.indexOf(Math.max(...counts));
+  const table = page.locator("table.heat-table", { has: page.locator("caption", { hasText: "Now:" }) });
+  await table.locator("tbody button").nth(fullest).click();
+  const list = page.locator("section.cell-risks li.risk");
+  await list.first().waitFor();
+  assert.equal(await list.count(), Math.min(10, counts[fullest]));
+  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const start = await height();
+  for (let y = 0; y < start; y += 500) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(50);
+    assert.equal(await height(), start, `height at scroll ${y}`);
+  }
+  if (counts[fullest] > 10) {
+    await page.getByRole("button", { name: `Show all ${counts[fullest]} risks` }).click();
+    await page.waitForFunction((n) => document.querySelectorAll("section.cell-risks li.risk").length === n, counts[fullest]);
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -43,6 +43,13 @@ fn Results() -> impl IntoView {
         }
     });
 
+    // Whether the selected square lists all its risks; a new square starts short.
+    let show_all = RwSignal::new(false);
+    Effect::new(move |_| {
+        inherent_sel.track();
+        residual_sel.track();
+        show_all.set(false);
+    });
     let inherent = Signal::derive(move || app.heat_counts(Stage::Inherent));
     let residual = Signal::derive(move || app.heat_counts(Stage::Residual));
     let total = move || app.with_assessment(|a| a.pairs.len());
@@ -110,9 +117,18 @@ fn Results() -> impl IntoView {
                 {move || selected.get().map(|(stage, l, i, pairs)| {
                     let when = if stage == Stage::Inherent { "before what you do" } else { "now" };
                     let lower = |scale, level| scales.level_name(scale, level).to_lowercase();
+                    let n = pairs.len();
+                    // A busy square holds hundreds of risks at 50 devices:
+                    // the first few are drawn, the rest on request, so the
+                    // page is short and its height fixed while scrolling.
+                    let all = show_all.get();
+                    let shown: Vec<usize> = pairs.into_iter().take(if all { n } else { CELL_FIRST }).collect();
                     view! {
-                        <h2>{format!("{}, {when}: {} chance, {} harm", plural(pairs.len(), "risk", "risks"), lower(Scale::Likelihood, l), lower(Scale::Impact, i))}</h2>
-                        <RiskList pairs=pairs stage=stage />
+                        <h2>{format!("{}, {when}: {} chance, {} harm", plural(n, "risk", "risks"), lower(Scale::Likelihood, l), lower(Scale::Impact, i))}</h2>
+                        <RiskList pairs=shown stage=stage />
+                        {(n > CELL_FIRST && !all).then(|| view! {
+                            <button type="button" class="show-all" on:click=move |_| show_all.set(true)>{format!("Show all {n} risks")}</button>
+                        })}
                     }
                 })}
             </section>
@@ -142,3 +158,6 @@ fn Results() -> impl IntoView {
         </Show>
     }
 }
+
+/// How many of a square's risks show before "Show all".
+const CELL_FIRST: usize = 10;
