@@ -203,6 +203,17 @@ test("the results open with a headline naming the worst risk and the plan's firs
   assert.deepEqual(log.errors, []);
 });
 
+/** Scrolls the page to its end, 500 px at a time: its height must never change on the way. */
+async function assertHeightHolds(page) {
+  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const start = await height();
+  for (let y = 0; y < start; y += 500) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(50);
+    assert.equal(await height(), start, `height at scroll ${y}`);
+  }
+}
+
 /** The stored household's answers (the whole home's and each device's), once saved. */
 async function storedAnswers(page) {
   await page.locator(".save-state", { hasText: "Saved in this browser" }).waitFor();
@@ -267,13 +278,7 @@ test("on a phone the plan shows what a step would change where it is pressed; do
   // Show all, then scroll to the end: the page's height never changes on the way.
   await showAll.click();
   await page.waitForFunction((n) => document.querySelectorAll("li.plan-entry").length === n, total);
-  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
-  const start = await height();
-  for (let y = 0; y < start; y += 500) {
-    await page.evaluate((y) => window.scrollTo(0, y), y);
-    await page.waitForTimeout(50);
-    assert.equal(await height(), start, `height at scroll ${y}`);
-  }
+  await assertHeightHolds(page);
   await page.screenshot({ path: artifact("plan-360.png") });
   assert.deepEqual(log.errors, []);
   assert.deepEqual(await axeViolations(page), []);
@@ -328,13 +333,7 @@ test("on a phone a busy square lists ten risks, all on request, and the results 
   const list = page.locator("section.cell-risks li.risk");
   await list.first().waitFor();
   assert.equal(await list.count(), Math.min(10, counts[fullest]));
-  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
-  const start = await height();
-  for (let y = 0; y < start; y += 500) {
-    await page.evaluate((y) => window.scrollTo(0, y), y);
-    await page.waitForTimeout(50);
-    assert.equal(await height(), start, `height at scroll ${y}`);
-  }
+  await assertHeightHolds(page);
   if (counts[fullest] > 10) {
     await page.getByRole("button", { name: `Show all ${counts[fullest]} risks` }).click();
     await page.waitForFunction((n) => document.querySelectorAll("section.cell-risks li.risk").length === n, counts[fullest]);
