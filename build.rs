@@ -66,6 +66,7 @@ const CONDITION_SOURCES: &[&str] = &[
     "updates-unchecked",
     "device",
     "support-current",
+    "bought-new",
 ];
 const DIMENSIONS: &[&str] = &["information", "privacy", "safety", "property"];
 const AXES: &[&str] = &["likelihood", "impact"];

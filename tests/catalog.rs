@@ -286,6 +286,7 @@ fn minimal() -> Catalog {
             ),
             ("cond.updates-unchecked", ConditionSource::UpdatesUnchecked),
             ("cond.support-current", ConditionSource::SupportCurrent),
+            ("cond.bought-new", ConditionSource::BoughtNew),
         ]
         .into_iter()
         .map(|(id, source)| Condition {
@@ -295,7 +296,10 @@ fn minimal() -> Catalog {
             source,
             applies_to: AppliesTo::default(),
             // It moves no scenario here: what it voids gives it a use.
-            voids: if source == ConditionSource::SupportCurrent {
+            voids: if matches!(
+                source,
+                ConditionSource::SupportCurrent | ConditionSource::BoughtNew
+            ) {
                 strings(&["ctl.set-password"])
             } else {
                 Vec::new()
@@ -1395,7 +1399,7 @@ fn stats_of_the_small_catalog() {
             st.controls,
             st.questions
         ),
-        (2, 2, 6, 6, 4, 3)
+        (2, 2, 7, 6, 4, 3)
     );
     let by = &st.controls_by_stakeholder;
     assert_eq!((by.user, by.provider, by.developer), (2, 1, 1));

@@ -501,32 +501,37 @@ impl<'c> Engine<'c> {
     pub(crate) fn household_answers(&self, household: &Household) -> (Vec<Option<Answer>>, bool) {
         self.answers_by_position(
             &household.answers,
-            Scope::Household,
+            Some(Scope::Household),
             vec![None; self.catalog.questions.len()],
         )
     }
 
     /// Every answer that counts for a device by question position: its own
-    /// for device questions, the household's for household questions; and
+    /// for device questions; for household questions its own when it has
+    /// one (the home answered "some of them"), else the household's; and
     /// whether the catalog knows every question id among its own.
     pub(crate) fn device_answers(
         &self,
         household_answers: &[Option<Answer>],
         device: &Device,
     ) -> (Vec<Option<Answer>>, bool) {
-        self.answers_by_position(&device.answers, Scope::Device, household_answers.to_vec())
+        self.answers_by_position(&device.answers, None, household_answers.to_vec())
     }
 
+    /// Writes `answers` over `out` by question position, only those of
+    /// questions in `scope` when one is given.
     fn answers_by_position(
         &self,
         answers: &super::household::Answers,
-        scope: Scope,
+        scope: Option<Scope>,
         mut out: Vec<Option<Answer>>,
     ) -> (Vec<Option<Answer>>, bool) {
         let mut all_known = true;
         for (id, answer) in answers {
             match self.questions.get(id.as_str()) {
-                Some(&q) if self.catalog.questions[q].scope == scope => out[q] = Some(*answer),
+                Some(&q) if scope.is_none_or(|s| self.catalog.questions[q].scope == s) => {
+                    out[q] = Some(*answer)
+                }
                 Some(_) => {}
                 None => all_known = false,
             }
@@ -542,11 +547,11 @@ impl<'c> Engine<'c> {
         device: &Device,
     ) -> Option<Answer> {
         let q = &self.catalog.questions[question];
-        let answers = match q.scope {
-            Scope::Device => &device.answers,
-            Scope::Household => &household.answers,
-        };
-        answers.get(q.id.as_str()).copied()
+        let own = device.answers.get(q.id.as_str()).copied();
+        match q.scope {
+            Scope::Device => own,
+            Scope::Household => own.or_else(|| household.answers.get(q.id.as_str()).copied()),
+        }
     }
 
     /// The first question (catalog order) among `candidates` that concerns

@@ -23,6 +23,7 @@ pub fn derived_condition_holds(
         // Asked, or worked out from the device's kind by the engine.
         ConditionSource::Question | ConditionSource::Device => false,
         ConditionSource::SecondHand => lifecycle.acquired == Acquired::SecondHand,
+        ConditionSource::BoughtNew => lifecycle.acquired == Acquired::New,
         ConditionSource::SupportEnded => support_ended(lifecycle.support_end, today),
         ConditionSource::SupportEndingSoon => support_ending_soon(lifecycle.support_end, today),
         ConditionSource::UpdatesUnchecked => updates_unchecked(lifecycle.updates_checked, today),

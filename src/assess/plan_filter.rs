@@ -60,7 +60,8 @@ pub struct Done {
 
 impl Household {
     /// Records a control as in place: answers "yes" to the question that
-    /// asks about it, for the household (household-scope controls) or for
+    /// asks about it, for the household (household-scope controls, whose
+    /// per-device answers are cleared: it is now in place everywhere) or for
     /// each of `devices`. None when no question asks about it.
     pub fn mark_done(
         &mut self,
@@ -88,6 +89,14 @@ impl Household {
             let before = self.answer(&t, &question.id);
             self.set_answer(&t, &question.id, Some(Answer::Yes));
             done.answers.push((t, question.id.clone(), before));
+        }
+        if question.scope == Scope::Household {
+            for d in &mut self.devices {
+                if let Some(before) = d.answers.remove(&question.id) {
+                    let t = AnswerTarget::Device(d.id.clone());
+                    done.answers.push((t, question.id.clone(), Some(before)));
+                }
+            }
         }
         self.set_planned(control, false);
         Some(done)

@@ -56,6 +56,8 @@
 //!   ago; `support-current` when neither `support-ended` nor
 //!   `support-ending-soon` holds (it voids "retire devices that no longer get
 //!   fixes": planning to replace a device later lowers nothing today);
+//!   `bought-new` when not acquired second-hand (it voids "reset
+//!   second-hand devices": a new device has no earlier owner to remove);
 //! - device conditions (`source = "device"`), weight 1 when the condition's
 //!   `applies_to` matches the device (as for scenarios, `except` included):
 //!   the device's context (a lock opens the home, a router carries all the

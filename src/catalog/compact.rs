@@ -21,7 +21,7 @@ const SOURCE_KINDS: [SourceKind; 4] = [
     SourceKind::Structural,
     SourceKind::Environmental,
 ];
-const CONDITION_SOURCES: [ConditionSource; 7] = [
+const CONDITION_SOURCES: [ConditionSource; 8] = [
     ConditionSource::Question,
     ConditionSource::SecondHand,
     ConditionSource::SupportEnded,
@@ -29,6 +29,7 @@ const CONDITION_SOURCES: [ConditionSource; 7] = [
     ConditionSource::UpdatesUnchecked,
     ConditionSource::Device,
     ConditionSource::SupportCurrent,
+    ConditionSource::BoughtNew,
 ];
 const AXES: [Axis; 2] = [Axis::Likelihood, Axis::Impact];
 const THEMES: [Theme; 5] = [

@@ -69,6 +69,9 @@ pub enum ConditionSource {
     /// Support is not known to end within six months: no end date, or one
     /// further off (so replacing the device is not yet the step to take).
     SupportCurrent,
+    /// The device was bought new and set up by the household: there is no
+    /// earlier owner's link to clear.
+    BoughtNew,
     /// The device is of a kind, or has a capability, listed in the
     /// condition's `applies_to` (context that raises impact: a child's
     /// device, the router that carries all traffic, a lock).

@@ -41,12 +41,13 @@ pub const MAX_CONDITION_STEP: f32 = (LEVELS - 1) as f32;
 
 /// The condition sources the engine derives from device facts: each needs a
 /// condition to carry it, and no question may set such a condition.
-pub const DERIVED_SOURCES: [ConditionSource; 5] = [
+pub const DERIVED_SOURCES: [ConditionSource; 6] = [
     ConditionSource::SecondHand,
     ConditionSource::SupportEnded,
     ConditionSource::SupportEndingSoon,
     ConditionSource::UpdatesUnchecked,
     ConditionSource::SupportCurrent,
+    ConditionSource::BoughtNew,
 ];
 // Conditions of `source = "device"` are optional context, so not listed above.
 

@@ -128,20 +128,15 @@ fn load<'a>(args: &[&'a str], formats: &[Format]) -> Result<(Options<'a>, Househ
     Ok((opts, household))
 }
 
-/// Answers at the wrong scope are not counted: say which, and where they go.
+/// Device questions answered for the whole home are not counted: say
+/// which, and where they go.
 fn warn_misplaced(household: &Household) {
     let engine = Engine::new(catalog::embedded());
     for m in engine.misplaced_answers(household) {
-        match &m.device {
-            Some(d) => eprintln!(
-                "thingrisk: warning: {} is a question for the whole home, answered on device {d}: not counted (put it in the household's \"answers\")",
-                m.question
-            ),
-            None => eprintln!(
-                "thingrisk: warning: {} is a question for each device, answered for the whole home: not counted (put it in each device's \"answers\")",
-                m.question
-            ),
-        }
+        eprintln!(
+            "thingrisk: warning: {} is a question for each device, answered for the whole home: not counted (put it in each device's \"answers\")",
+            m.question
+        );
     }
 }
 
