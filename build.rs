@@ -131,6 +131,15 @@ impl Compact {
         }
         Some(())
     }
+    /// A bool field that defaults to false, as 0 or 1.
+    fn flag(&mut self, o: &Value, key: &str) -> Option<()> {
+        let b = match o.get(key) {
+            None => false,
+            Some(v) => v.as_bool()?,
+        };
+        self.0.push(u8::from(b));
+        Some(())
+    }
     fn byte(&mut self, v: &Value) -> Option<()> {
         self.0.push(u8::try_from(v.as_u64()?).ok()?);
         Some(())
@@ -310,7 +319,8 @@ impl Compact {
             w.enum_field(q, "scope", SCOPES)?;
             w.opt_str(q, "control")?;
             w.opt_str(q, "condition")?;
-            w.applies_to(q, "applies_to", false)
+            w.applies_to(q, "applies_to", false)?;
+            w.flag(q, "pick_devices")
         })
     }
 }

@@ -159,6 +159,7 @@ fn question(id: &str, scope: Scope, control: Option<&str>, condition: Option<&st
         control: control.map(s),
         condition: condition.map(s),
         applies_to: AppliesTo::default(),
+        pick_devices: false,
     }
 }
 

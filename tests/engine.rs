@@ -447,11 +447,11 @@ fn questions_follow_the_scenarios_in_catalog_order() {
         qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>()
     };
     assert_eq!(
-        ids(device_questions(&cat, &h, &cam)),
+        ids(device_questions(&cat, &h, &cam, today())),
         ["q.default-password", "q.cover", "q.private-room", "q.reset"]
     );
     assert_eq!(
-        ids(device_questions(&cat, &h, &router)),
+        ids(device_questions(&cat, &h, &router, today())),
         ["q.default-password", "q.auto-updates"]
     );
     assert_eq!(

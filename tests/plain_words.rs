@@ -80,3 +80,44 @@ fn a_risk_with_ways_in_names_the_easiest_one() {
         "{s}"
     );
 }
+
+/// Words a person without a security background should not meet in a
+/// question itself: they belong in its "why we ask".
+const JARGON: [&str; 12] = [
+    "WPA",
+    "UPnP",
+    "firmware",
+    "port forwarding",
+    "IoT",
+    "two-factor",
+    "2FA",
+    "MFA",
+    "admin",
+    "SSID",
+    "VPN",
+    "encrypt",
+];
+
+#[test]
+fn no_question_uses_jargon_and_each_asks_one_thing() {
+    let catalog = catalog::embedded();
+    for q in &catalog.questions {
+        let lower = q.text.to_lowercase();
+        for word in JARGON {
+            assert!(
+                !lower.contains(&word.to_lowercase()),
+                "{}: {word:?} in {:?}",
+                q.id,
+                q.text
+            );
+        }
+        assert_eq!(q.text.matches('?').count(), 1, "{}: one question", q.id);
+        assert!(q.text.ends_with('?'), "{}", q.id);
+        assert!(
+            q.text.split_whitespace().count() <= 20,
+            "{}: {} words",
+            q.id,
+            q.text
+        );
+    }
+}

@@ -58,7 +58,7 @@ fn realistic_household() -> Household {
         .devices
         .iter()
         .map(|d| {
-            device_questions(catalog, &h, d)
+            device_questions(catalog, &h, d, Date::new(2026, 12, 1).unwrap())
                 .iter()
                 .map(|q| q.id.clone())
                 .collect()

@@ -30,7 +30,7 @@ pub fn household(cat: &Catalog, n: usize, today: Date) -> Household {
         d.lifecycle.updates_checked = Some(Date::from_days_since_epoch(
             today.days_since_epoch() - (next() % 200) as i64,
         ));
-        for q in engine.device_questions(&d) {
+        for q in engine.device_questions(&d, today) {
             d.answers
                 .insert(q.id.clone(), Answer::ALL[next() % Answer::ALL.len()]);
         }

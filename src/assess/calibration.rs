@@ -198,7 +198,8 @@ fn level_value(catalog: &Catalog, name: &str) -> Option<u8> {
 }
 
 /// Answers "yes" to the question that asks about `control`, for the device
-/// (device questions) or the home.
+/// (device questions, and home questions the device answers on its own) or
+/// the home.
 fn answer_yes(catalog: &Catalog, home: &mut Household, control: &str, device: &str) -> bool {
     let Some(q) = catalog
         .questions
@@ -207,9 +208,10 @@ fn answer_yes(catalog: &Catalog, home: &mut Household, control: &str, device: &s
     else {
         return false;
     };
+    let own = AnswerTarget::Device(device.to_string());
     let target = match q.scope {
-        Scope::Household => AnswerTarget::Household,
-        Scope::Device => AnswerTarget::Device(device.to_string()),
+        Scope::Household if home.answer(&own, &q.id).is_none() => AnswerTarget::Household,
+        _ => own,
     };
     home.set_answer(&target, &q.id, Some(Answer::Yes));
     true

@@ -455,8 +455,10 @@ impl<'c> Engine<'c> {
             let (answers, known) = self.device_answers(&household_answers, device);
             all_known &= known;
             let (mut answered, mut total) = (0, 0);
+            let voided = self.voided(device, &ctx, today);
+            let asked = self.asked_given(&ctx, &voided);
             for (qi, q) in cat.questions.iter().enumerate() {
-                if !ctx.relevant[qi] {
+                if !asked[qi] {
                     continue;
                 }
                 match q.scope {
@@ -475,7 +477,6 @@ impl<'c> Engine<'c> {
             }
             let start = pairs.len();
             let id = DeviceId::from(device.id.as_str());
-            let voided = self.voided(device, &ctx, today);
             for &s in &ctx.scenarios {
                 scenario_rank.push(self.scenario_rank[s]);
                 let at = (&id, di);
@@ -569,6 +570,28 @@ impl<'c> Engine<'c> {
             ConditionSource::Device => ctx.device_conditions[ci],
             source => derived_condition_holds(source, &device.lifecycle, today),
         }
+    }
+
+    /// Which questions are asked about this device on `today`, by
+    /// position: those that concern it, but for the ones whose control is
+    /// voided on it.
+    pub(crate) fn asked_on(
+        &self,
+        device: &Device,
+        ctx: &DeviceContext<'c>,
+        today: Date,
+    ) -> Vec<bool> {
+        self.asked_given(ctx, &self.voided(device, ctx, today))
+    }
+
+    fn asked_given(&self, ctx: &DeviceContext<'c>, voided: &[(usize, usize)]) -> Vec<bool> {
+        ctx.relevant
+            .iter()
+            .zip(&self.targets)
+            .map(|(&rel, t)| {
+                rel && !matches!(*t, Target::Control(c) if voided.iter().any(|&(v, _)| v == c))
+            })
+            .collect()
     }
 
     /// The controls that give no credit on this device, each with the

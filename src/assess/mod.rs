@@ -24,8 +24,10 @@ pub mod plain;
 pub mod plan;
 pub mod plan_filter;
 pub mod questions;
+pub mod quick_agreement;
 pub mod rules;
 pub mod score;
+pub mod stakes;
 pub mod unknown;
 
 pub use aggregate::{HeatMap, HeatMaps, LevelCounts, worst_residual};
@@ -44,6 +46,7 @@ pub use plan::{Lowered, PlanEntry, Worst, plan};
 pub use plan_filter::PlanFilter;
 pub use questions::{Progress, device_questions, household_questions};
 pub use score::{Dimensions, Score};
+pub use stakes::{Ask, Asks};
 pub use unknown::{IdKind, UnknownId};
 
 /// Serializes a figure with two decimals: enough for explanations, and

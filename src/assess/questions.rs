@@ -1,6 +1,7 @@
 //! Which questions the UI asks, and how far the user got. The relevance rule
 //! is in [`super::rules`] ("Which questions concern a device").
 
+use super::date::Date;
 use super::engine::{Engine, Target};
 use super::household::{Device, Household};
 use crate::catalog::{Catalog, Question, Scope};
@@ -32,14 +33,15 @@ impl Progress {
     }
 }
 
-/// Device-scope questions for one device, in catalog order.
+/// Device-scope questions for one device on `today`, in catalog order.
 pub fn device_questions<'c>(
     catalog: &'c Catalog,
     household: &Household,
     device: &Device,
+    today: Date,
 ) -> Vec<&'c Question> {
-    let _ = household; // device questions depend on the device alone today
-    Engine::new(catalog).device_questions(device)
+    let _ = household; // device questions depend on the device alone
+    Engine::new(catalog).device_questions(device, today)
 }
 
 /// Household-scope questions that concern at least one device (all of them
@@ -49,17 +51,20 @@ pub fn household_questions<'c>(catalog: &'c Catalog, household: &Household) -> V
 }
 
 impl<'c> Engine<'c> {
-    /// Device-scope questions for one device, in catalog order (none when its
-    /// category is unknown).
-    pub fn device_questions(&self, device: &Device) -> Vec<&'c Question> {
+    /// Device-scope questions for one device on `today`, in catalog order
+    /// (none when its category is unknown). A question whose control is
+    /// voided on the device is not asked: no answer could change anything
+    /// (see the rules, "Which questions concern a device").
+    pub fn device_questions(&self, device: &Device, today: Date) -> Vec<&'c Question> {
         let Some(ctx) = self.context(device) else {
             return Vec::new();
         };
+        let asked = self.asked_on(device, &ctx, today);
         self.catalog
             .questions
             .iter()
-            .zip(&ctx.relevant)
-            .filter(|(q, rel)| **rel && q.scope == Scope::Device)
+            .zip(asked)
+            .filter(|(q, asked)| *asked && q.scope == Scope::Device)
             .map(|(q, _)| q)
             .collect()
     }
@@ -90,8 +95,8 @@ impl<'c> Engine<'c> {
     }
 
     /// Device questions answered on one device.
-    pub fn device_progress(&self, device: &Device) -> Progress {
-        let asked = self.device_questions(device);
+    pub fn device_progress(&self, device: &Device, today: Date) -> Progress {
+        let asked = self.device_questions(device, today);
         let answered = asked
             .iter()
             .filter(|q| device.answers.contains_key(q.id.as_str()))

@@ -23,13 +23,20 @@
 //! `applies_to` admits the device (`AppliesTo::admits`): its category is not
 //! in `except`, and when `applies_to` lists categories or capabilities, the
 //! device matches them (an `applies_to` with only `except` narrows nothing
-//! else: "every device it concerns but a TV"). Device-scope questions are
-//! answered on the device, household-scope questions once for the home and
-//! count for every device they concern. A question about a condition that is
-//! derived from facts (any `source` but `question`) is never used. Answers to
-//! questions that do not concern a device are ignored. When several questions
-//! set the same control or condition, the first one in catalog order that
-//! concerns the device and has an answer counts.
+//! else: "every device it concerns but a TV"). A device question whose
+//! control is voided on the device (see Controls: support has ended, the
+//! device was bought new) is not asked: no answer could change anything.
+//! Device-scope questions are answered on the device, household-scope
+//! questions once for the home and count for every device they concern; a
+//! device's own answer to a household question overrides the home's for
+//! that device (the home answered "some of them": `partly` at home, `yes`
+//! on the devices picked, `no` on the others; a device added later counts
+//! the home's `partly` until it is picked or not). A question about a
+//! condition that is derived from facts (any `source` but `question`) is
+//! never used. Answers to questions that do not concern a device are
+//! ignored. When several questions set the same control or condition, the
+//! first one in catalog order that concerns the device and has an answer
+//! counts.
 //!
 //! # The model (v2): risk source → path → event → consequence
 //! A scenario is an event with a consequence. It comes about along one or
@@ -138,6 +145,35 @@
 //!    (in millionths, as integers, so the total never depends on device
 //!    order), divided by its effort (1..=3);
 //! 7. control id.
+//!
+//! # What is at stake in a question
+//! The quick check asks first the question whose answer changes the
+//! household's picture most, weighted toward the worst risks. The
+//! household's **burden** is Σ score³ / 625 over every pair's residual
+//! score (`burden`): 25 for a pair at the top of the scale, 1.2 at 9
+//! (Moderate), 0.2 at 5, nearly 0 at the floor, so closing a High risk
+//! outweighs trimming many small ones, as the plan's keys do. (Squares
+//! were tried first: on ten generated ten-device homes the quick check
+//! then kept 3 of the full plan's first five steps in four of them; cubes
+//! keep 4 or 5 in all ten.) A question's **stake** is
+//! |burden with the answer "no" − burden with "yes"|, everything else as
+//! answered (unanswered still counts as not in place): for a device
+//! question, over that device's pairs; for a home question, over every
+//! device's, its per-device answers set aside. Planned steps are left out:
+//! they change the projection, not what an answer is worth now. Questions
+//! not asked (see "Which questions concern a device") have no stake.
+//!
+//! # The quick check
+//! Every unanswered question is ranked by stake (highest first; ties: the
+//! home's before the devices', devices in household order, questions in
+//! catalog order). The quick check asks, one at a time and ranking again
+//! after each answer, the highest unanswered question while its stake is
+//! at least `QUICK_STAKE` and the household has fewer answers than
+//! `quick_limit(devices)`: 20 + 4 per device, at most 60 (ten minutes at
+//! about ten seconds an answer). An unanswered question with a stake of at
+//! least `QUICK_STAKE` "could still change the results": the results page
+//! counts them, and "Answer the next most important question" asks the
+//! highest of them, beyond the quick check's limit.
 //!
 //! # Reminders (lifecycle)
 //! Per device: support ended; support ending within 183 days; updates not
@@ -265,6 +301,22 @@ pub fn support_ending_soon(support_end: Option<Date>, today: Date) -> bool {
 /// Updates never recorded as checked, or last checked more than 90 days ago.
 pub fn updates_unchecked(updates_checked: Option<Date>, today: Date) -> bool {
     updates_checked.is_none_or(|checked| checked.days_until(today) > UPDATES_STALE_DAYS)
+}
+
+/// One pair's share of the household's burden (see "What is at stake in a
+/// question"): the residual score cubed, over 625 (25 at the top).
+pub fn burden(score: f32) -> f32 {
+    score * score * score / 625.0
+}
+
+/// The least stake that makes a question worth asking in the quick check,
+/// in burden units: about half of what halving a Moderate risk's score is
+/// worth (score 9 → 4.5 lowers the burden by 1.0).
+pub const QUICK_STAKE: f32 = 0.5;
+
+/// How many answers the quick check asks for in all (see "The quick check").
+pub fn quick_limit(devices: usize) -> usize {
+    (20 + 4 * devices).min(60)
 }
 
 #[cfg(test)]

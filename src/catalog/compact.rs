@@ -244,6 +244,7 @@ impl Reader<'_> {
                 control: r.opt_str(),
                 condition: r.opt_str(),
                 applies_to: r.applies_to(),
+                pick_devices: r.byte() == 1,
             }),
         }
     }

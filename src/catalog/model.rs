@@ -437,6 +437,11 @@ pub struct Question {
     /// concerns", less the `except` categories.
     #[serde(default)]
     pub applies_to: AppliesTo,
+    /// A home question whose answer may differ between devices: asked "all
+    /// / some / none of them", with a pick of devices for "some" (their
+    /// own answers override the home's).
+    #[serde(default)]
+    pub pick_devices: bool,
 }
 
 /// One named level of a 1..=5 scale.

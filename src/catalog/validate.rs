@@ -850,9 +850,16 @@ fn question_target(c: &Catalog, ix: &Index, p: &mut Problems) {
 }
 
 /// A control question is asked as often as the control applies: per device
-/// or once for the household.
+/// or once for the household. Only a home question has devices to pick.
 fn question_scope(c: &Catalog, ix: &Index, p: &mut Problems) {
     for q in &c.questions {
+        if q.pick_devices && q.scope != Scope::Household {
+            p.at(
+                QUESTIONS,
+                &q.id,
+                "pick_devices is for household questions (a device question is already asked per device)",
+            );
+        }
         if let Some(ctl) = q.control.as_deref().and_then(|id| ix.controls.get(id))
             && ctl.scope != q.scope
         {

@@ -143,10 +143,22 @@ mod tests {
             let a = engine.evaluate(&h, today());
             assert!(a.unknown_ids.is_empty(), "{}: {:?}", h.id, a.unknown_ids);
             for d in &h.devices {
+                // Its own questions, and the home's it answers on its own
+                // (the home answered "some of them").
+                let home: Vec<&str> = engine
+                    .household_questions(&Household {
+                        devices: vec![d.clone()],
+                        ..h.clone()
+                    })
+                    .iter()
+                    .filter(|q| q.pick_devices)
+                    .map(|q| q.id.as_str())
+                    .collect();
                 let asked: HashSet<&str> = engine
-                    .device_questions(d)
+                    .device_questions(d, today())
                     .iter()
                     .map(|q| q.id.as_str())
+                    .chain(home)
                     .collect();
                 for q in d.answers.keys() {
                     assert!(

@@ -21,7 +21,7 @@ pub fn DeviceQuestions(
                 let id = id.get();
                 let questions = Signal::derive({
                     let id = id.clone();
-                    move || app.with_device(&id, |d| app.engine.device_questions(d)).unwrap_or_default()
+                    move || app.with_device(&id, |d| app.engine.device_questions(d, app.today)).unwrap_or_default()
                 });
                 // Next: the next device's questions, or the household's.
                 let next = app.state.with_untracked(|s| {
