@@ -311,3 +311,62 @@ fn device_questions_answered_for_the_home_are_named_and_not_counted() {
     let ok = run(&["plan", SAMPLE, "--today", TODAY]);
     assert!(!stderr(&ok).contains("not counted"), "{}", stderr(&ok));
 }
+
+#[test]
+fn questions_lists_the_unanswered_by_stake_with_the_quick_check_marked() {
+    let file = temp_file(
+        "questions.json",
+        r#"{ "id": "h", "name": "Home", "answers": { "q.wifi-strong": "yes" },
+             "devices": [
+               { "id": "cam", "name": "Hall camera", "category": "dev.indoor-camera",
+                 "answers": { "q.default-password": "no" } },
+               { "id": "door", "name": "Front doorbell", "category": "dev.doorbell" } ] }"#,
+    );
+    let o = run(&["questions", &file, "--today", TODAY, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(rows.len() > 20, "{} questions", rows.len());
+    for r in &rows {
+        let keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["device", "question", "quick", "stake"], "{r}");
+    }
+    // Answered ones are not listed.
+    assert!(!rows.iter().any(|r| r["question"] == "q.wifi-strong"));
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r["question"] == "q.default-password" && r["device"] == "cam")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r["question"] == "q.default-password" && r["device"] == "door")
+    );
+    // Home questions have no device; the order is by stake.
+    assert!(
+        rows.iter()
+            .any(|r| r["device"].is_null() && r["question"] == "q.two-step-login")
+    );
+    let stakes: Vec<f64> = rows.iter().map(|r| r["stake"].as_f64().unwrap()).collect();
+    assert!(stakes.windows(2).all(|w| w[0] >= w[1]), "{stakes:?}");
+    // Two devices: at most 20 + 8 answers in all, two already given.
+    let quick: Vec<bool> = rows.iter().map(|r| r["quick"].as_bool().unwrap()).collect();
+    let n = quick.iter().filter(|q| **q).count();
+    assert!(n > 0 && n <= 26, "{n} in the quick check");
+    // The quick check is the head of the list.
+    assert!(quick.iter().skip_while(|q| **q).all(|q| !q), "{quick:?}");
+
+    let table = run(&["questions", &file, "--today", TODAY]);
+    assert!(table.status.success());
+    let text = stdout(&table);
+    assert!(
+        text.contains("Hall camera") && text.contains("your home"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{n} of them in the quick check")),
+        "{text}"
+    );
+
+    let bad = run(&["questions", &file, "--format", "csv"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

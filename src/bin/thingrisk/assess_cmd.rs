@@ -12,16 +12,16 @@ use thingrisk::catalog::{self, Scale};
 use thingrisk::plural::plural;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Table,
     Json,
     Csv,
 }
 
-struct Options<'a> {
-    file: &'a str,
-    format: Format,
-    today: Date,
+pub(crate) struct Options<'a> {
+    pub file: &'a str,
+    pub format: Format,
+    pub today: Date,
 }
 
 /// Reads one household file. The single place that knows the file form.
@@ -53,7 +53,7 @@ pub fn read_household(path: &str) -> Result<Household, String> {
 }
 
 /// Today's date from the system clock (the core never reads a clock).
-fn system_today() -> Date {
+pub(crate) fn system_today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -118,7 +118,10 @@ fn warn_unknown(assessment: &Assessment<'_>) {
     }
 }
 
-fn load<'a>(args: &[&'a str], formats: &[Format]) -> Result<(Options<'a>, Household), ExitCode> {
+pub(crate) fn load<'a>(
+    args: &[&'a str],
+    formats: &[Format],
+) -> Result<(Options<'a>, Household), ExitCode> {
     let opts = parse_options(args, formats).map_err(|e| crate::usage_error(&e))?;
     let household = read_household(opts.file).map_err(|e| {
         eprintln!("thingrisk: {e}");
@@ -179,7 +182,7 @@ pub fn run_plan(args: &[&str]) -> ExitCode {
 }
 
 /// Left-aligned columns separated by two spaces.
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

@@ -3,6 +3,7 @@
 mod assess_cmd;
 mod calibrate_cmd;
 mod catalog_cmd;
+mod questions_cmd;
 
 use std::process::ExitCode;
 
@@ -16,6 +17,14 @@ USAGE:
                                           the risk register of a household file
     thingrisk plan FILE [--format table|json] [--today YYYY-MM-DD]
                                           the ranked action plan of a household file
+    thingrisk questions FILE [--format table|json] [--today YYYY-MM-DD]
+                                          the unanswered questions in the order the app asks
+                                          them, each with its stake and whether the quick
+                                          check asks it
+    thingrisk quick-figures [--today YYYY-MM-DD] [--homes N]
+                                          how many questions the quick check asks for the
+                                          sample homes and N generated ten-device homes, and
+                                          how many of the full plan's first five steps it keeps
 
     thingrisk calibrate DIR               run the calibration cases in DIR (tests/calibration) and
                                           print CALIBRATION.md (exit 1 when a case misses)
@@ -37,6 +46,8 @@ fn main() -> ExitCode {
         ["catalog", rest @ ..] => catalog_cmd::run(rest),
         ["assess", rest @ ..] => assess_cmd::run_assess(rest),
         ["plan", rest @ ..] => assess_cmd::run_plan(rest),
+        ["questions", rest @ ..] => questions_cmd::run(rest),
+        ["quick-figures", rest @ ..] => questions_cmd::run_figures(rest),
         ["calibrate", dir] => calibrate_cmd::run(dir),
         _ => usage_error(&format!("unknown command {:?}", args.join(" "))),
     }
