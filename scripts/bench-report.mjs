@@ -179,4 +179,19 @@ if (lh) {
     "",
   );
 } else p("## Lighthouse", "", "Not run (quick run).", "");
+const quick = read("quick-figures.md");
+if (quick) {
+  p(
+    "## The quick check (ten minutes, at most 60 answers)",
+    "",
+    "From `thingrisk quick-figures`: for each home, the questions a full assessment answers, the",
+    "questions the quick check asks (highest stake first, see src/assess/rules.rs), and how many of",
+    "the full plan's first five steps remain when only the quick check is answered (copied from the",
+    "fully answered home, the rest left unanswered). Generated homes: ten common devices, every",
+    "question answered at random (src/assess/quick_agreement.rs).",
+    "",
+    quick.trim(),
+    "",
+  );
+}
 console.log(out.join("\n"));

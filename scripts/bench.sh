@@ -8,7 +8,8 @@
 #   - the same catalog and engine work timed inside Chromium (wasm, release);
 #   - headless Chromium at 1x and 4x CPU throttling: interactive, first heat
 #     map, answer -> redrawn heat map, memory (scripts/bench-browser.mjs);
-#   - Lighthouse (mobile preset) on the welcome and results pages.
+#   - Lighthouse (mobile preset) on the welcome and results pages;
+#   - the quick check's length and agreement (`thingrisk quick-figures`).
 # Environment: BENCH_OUT (default BENCHMARKS.md), BENCH_QUICK=1 for a short
 # smoke run (fewer samples, no criterion, no Lighthouse; the file says so).
 set -euo pipefail
@@ -83,6 +84,9 @@ step "headless Chromium: load, heat maps, answer -> redraw, memory; Lighthouse"
 browser_args=(--dist "$DIST" --household "$WORK/household-50.json")
 [ "$QUICK" = 1 ] && browser_args+=(--loads 2 --samples 5 --no-lighthouse)
 node scripts/bench-browser.mjs "${browser_args[@]}" >"$WORK/browser.json"
+
+step "quick check figures"
+cargo run --release --quiet --bin thingrisk -- quick-figures --today "$(date -u +%F)" --homes 20 >"$WORK/quick-figures.md"
 
 step "report"
 node scripts/bench-report.mjs "$WORK" "$QUICK" >"$OUT"
