@@ -117,6 +117,86 @@ fn expected_v2() -> State {
     }
 }
 
+fn expected_v3() -> State {
+    use Answer::*;
+    let mut home = Household::new("home", "Our flat");
+    home.answers = answers(&[
+        ("q.two-step-login", Yes),
+        ("q.past-access", No),
+        ("q.review-app-access", Partly),
+    ]);
+    let mut camera = device("d1", "Hall camera", "dev.indoor-camera", "Hall");
+    camera.lifecycle = Lifecycle {
+        acquired: Acquired::New,
+        purchased: date("2025-01-10"),
+        support_end: date("2030-01-10"),
+        updates_checked: date("2026-11-20"),
+    };
+    camera.answers = answers(&[("q.default-password", Yes), ("q.review-app-access", Yes)]);
+    let mut lock = device("d2", "Front lock", "dev.lock", "Front door");
+    lock.lifecycle.acquired = Acquired::SecondHand;
+    lock.answers = answers(&[("q.reset-second-hand", Yes), ("q.review-app-access", No)]);
+    home.devices = vec![camera, lock];
+    home.planned = vec!["ctl.guest-network".into()];
+    State {
+        app_version: "0.2.0".into(),
+        saved_at: "2026-12-03T10:30:00.000Z".into(),
+        revision: 5,
+        active: Some("home".into()),
+        households: vec![home],
+    }
+}
+
+#[test]
+fn v3_fixture_loads_to_its_content() {
+    assert_eq!(decode(&fixture(3)).unwrap(), expected_v3());
+}
+
+/// The v2 -> v3 step on a file whose devices answered the questions now
+/// asked once for the home: shared answers move to the home, the others
+/// stay on their devices, and every risk scores as before.
+#[test]
+fn v2_answers_to_questions_now_asked_for_the_home_are_carried_over() {
+    use Answer::*;
+    use thingrisk::assess::{Date, Engine};
+    let path = format!(
+        "{}/tests/fixtures/store/v2-moved-questions.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let state = decode(&text).unwrap();
+    let home = &state.households[0];
+    assert_eq!(
+        home.answers,
+        answers(&[
+            ("q.wifi-strong", Yes),
+            ("q.past-access", No),
+            ("q.linked-to-others", Yes),
+        ])
+    );
+    assert_eq!(
+        home.devices[0].answers,
+        answers(&[("q.default-password", Yes), ("q.review-app-access", Yes)])
+    );
+    assert_eq!(
+        home.devices[1].answers,
+        answers(&[("q.review-app-access", No), ("q.cloud-only", DontKnow)])
+    );
+    // The same file read as it was written (no step run): the same scores.
+    let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let before: Household = serde_json::from_value(raw["households"][0].clone()).unwrap();
+    let engine = Engine::new(thingrisk::catalog::embedded());
+    let today = Date::new(2026, 12, 1).unwrap();
+    let (a, b) = (
+        engine.evaluate(&before, today),
+        engine.evaluate(home, today),
+    );
+    assert_eq!(a.pairs.len(), b.pairs.len());
+    for (x, y) in a.pairs.iter().zip(&b.pairs) {
+        assert_eq!((x.scenario, x.residual), (y.scenario, y.residual));
+    }
+}
+
 #[test]
 fn v1_fixture_loads_to_its_content() {
     assert_eq!(decode(&fixture(1)).unwrap(), expected_v1());
@@ -144,7 +224,7 @@ fn migrated_file_is_marked_current_when_saved() {
     let state = decode(&fixture(1)).unwrap();
     let text = store::encode(&state);
     assert!(
-        text.starts_with(r#"{"format":"thingrisk","version":2,"#),
+        text.starts_with(r#"{"format":"thingrisk","version":3,"#),
         "{text}"
     );
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();

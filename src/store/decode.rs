@@ -350,9 +350,13 @@ mod tests {
         );
         assert_eq!(
             detect_version(&json!({"format": "thingrisk", "version": 3})),
+            Ok(3)
+        );
+        assert_eq!(
+            detect_version(&json!({"format": "thingrisk", "version": 4})),
             Err(DecodeError::FutureVersion {
-                found: 3,
-                supported: 2
+                found: 4,
+                supported: 3
             })
         );
         assert_eq!(

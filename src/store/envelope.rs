@@ -1,9 +1,9 @@
 //! The saved envelope: what is written to storage and to export files.
 //!
-//! Current format (version 2), one JSON object:
+//! Current format (version 3), one JSON object:
 //!
 //! ```text
-//! { "format": "thingrisk", "version": 2, "app_version": "0.1.0",
+//! { "format": "thingrisk", "version": 3, "app_version": "0.1.0",
 //!   "saved_at": "2026-05-01T10:00:00Z", "revision": 7, "active": "h1" | null,
 //!   "households": [ <crate::assess::Household>, ... ] }
 //! ```
@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_NAME: &str = "thingrisk";
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// The app version recorded in files this build writes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -196,7 +196,7 @@ mod tests {
         s.saved_at = "2026-05-01T10:00:00Z".into();
         let text = encode(&s);
         assert!(
-            text.starts_with(r#"{"format":"thingrisk","version":2,"app_version":""#),
+            text.starts_with(r#"{"format":"thingrisk","version":3,"app_version":""#),
             "{text}"
         );
         assert!(text.contains(r#""revision":3,"active":null,"households":[{"id":"h1""#));

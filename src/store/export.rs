@@ -45,7 +45,7 @@ mod tests {
     fn export_is_indented() {
         let text = export_json(&State::default());
         assert!(
-            text.starts_with("{\n  \"format\": \"thingrisk\",\n  \"version\": 2,"),
+            text.starts_with("{\n  \"format\": \"thingrisk\",\n  \"version\": 3,"),
             "{text}"
         );
     }

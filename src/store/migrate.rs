@@ -17,7 +17,20 @@
 //! keys spelt differently: `"unknown"` (now `"dont-know"`) and `"n/a"` (now
 //! `"not-applicable"`).
 //!
-//! ## Version 2 (current): see [`super::envelope`].
+//! ## Version 2 (0.1)
+//!
+//! The envelope of [`super::envelope`]. Seven questions were still asked per
+//! device: `q.past-access`, `q.managed-by-others`, `q.cloud-only`,
+//! `q.linked-to-others`, `q.guests-present`, `q.review-app-access`,
+//! `q.activity-alerts`.
+//!
+//! ## Version 3 (current): see [`super::envelope`]
+//!
+//! The same shape. Those seven are asked once for the home ("all / some /
+//! none of them"); a device's own answer overrides the home's for it. The
+//! step carries the answers over: where every device of a household gave
+//! the same answer, it becomes the home's answer; otherwise each device
+//! keeps its own (its pick), so every risk scores as before.
 
 use super::decode::DecodeError;
 use super::envelope::{CURRENT_VERSION, FORMAT_NAME};
@@ -30,10 +43,27 @@ pub struct Step {
 }
 
 /// Every step, in order. `STEPS[i].from == i + 1`.
-pub const STEPS: &[Step] = &[Step {
-    from: 1,
-    run: v1_to_v2,
-}];
+pub const STEPS: &[Step] = &[
+    Step {
+        from: 1,
+        run: v1_to_v2,
+    },
+    Step {
+        from: 2,
+        run: v2_to_v3,
+    },
+];
+
+/// The questions version 3 asks once for the home instead of per device.
+pub const MOVED_TO_HOME_IN_V3: [&str; 7] = [
+    "q.past-access",
+    "q.managed-by-others",
+    "q.cloud-only",
+    "q.linked-to-others",
+    "q.guests-present",
+    "q.review-app-access",
+    "q.activity-alerts",
+];
 
 /// The app version recorded for files migrated from version 1: those
 /// prototypes did not record theirs.
@@ -101,6 +131,63 @@ pub fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
         "active": null,
         "households": out,
     }))
+}
+
+/// v2 -> v3: per-device answers to the questions now asked once for the
+/// home become the home's answer where every device of the household gave
+/// the same one (and the home had none); otherwise they stay on the devices,
+/// where they override the home's. Nothing is lost and no score changes.
+pub fn v2_to_v3(value: Value) -> Result<Value, DecodeError> {
+    let Value::Object(mut root) = value else {
+        return Err(DecodeError::NotThingRisk);
+    };
+    let Some(Value::Array(households)) = root.get_mut("households") else {
+        return Err(DecodeError::shape("households", "is not a list"));
+    };
+    for h in households.iter_mut() {
+        let Value::Object(h) = h else { continue };
+        for q in MOVED_TO_HOME_IN_V3 {
+            lift_to_home(h, q);
+        }
+    }
+    root.insert("version".into(), json!(3));
+    Ok(Value::Object(root))
+}
+
+/// Moves one question's answer from every device to the home when all
+/// devices agree. Shapes it does not expect are left for the decoder to
+/// name.
+fn lift_to_home(h: &mut Map<String, Value>, question: &str) {
+    let Some(Value::Array(devices)) = h.get("devices") else {
+        return;
+    };
+    let given: Vec<Option<&Value>> = devices
+        .iter()
+        .map(|d| d.get("answers").and_then(|a| a.get(question)))
+        .collect();
+    let Some(Some(first)) = given.first() else {
+        return;
+    };
+    let first = (*first).clone();
+    if !given.iter().all(|a| *a == Some(&first))
+        || h.get("answers").is_some_and(|a| a.get(question).is_some())
+    {
+        return;
+    }
+    let Value::Object(home) = h
+        .entry("answers")
+        .or_insert_with(|| Value::Object(Map::new()))
+    else {
+        return;
+    };
+    home.insert(question.to_string(), first);
+    if let Some(Value::Array(devices)) = h.get_mut("devices") {
+        for d in devices {
+            if let Some(Value::Object(a)) = d.get_mut("answers") {
+                a.remove(question);
+            }
+        }
+    }
 }
 
 fn rename_answers(owner: &mut Map<String, Value>, path: &str) -> Result<(), DecodeError> {
@@ -202,6 +289,47 @@ mod tests {
         assert_eq!(
             e.unwrap_err(),
             DecodeError::shape("households[0].devices[0]", "is not in the expected form")
+        );
+    }
+
+    #[test]
+    fn v2_unanimous_device_answers_become_the_homes_and_others_stay() {
+        let v2 = json!({"format": "thingrisk", "version": 2, "households": [{"id": "h", "name": "H",
+        "answers": {"q.cloud-only": "no"},
+        "devices": [
+            {"id": "d1", "answers": {"q.past-access": "yes", "q.review-app-access": "no", "q.cloud-only": "yes"}},
+            {"id": "d2", "answers": {"q.past-access": "yes", "q.review-app-access": "yes", "q.cloud-only": "yes"}}
+        ]}]});
+        let v3 = v2_to_v3(v2).unwrap();
+        assert_eq!(v3["version"], 3);
+        let h = &v3["households"][0];
+        // All agreed: the home's now. Differing: kept per device. The home
+        // had its own answer: left as it was, the devices keep theirs.
+        assert_eq!(
+            h["answers"],
+            json!({"q.cloud-only": "no", "q.past-access": "yes"})
+        );
+        assert_eq!(
+            h["devices"][0]["answers"],
+            json!({"q.review-app-access": "no", "q.cloud-only": "yes"})
+        );
+        assert_eq!(
+            h["devices"][1]["answers"],
+            json!({"q.review-app-access": "yes", "q.cloud-only": "yes"})
+        );
+    }
+
+    #[test]
+    fn v2_a_device_without_the_answer_keeps_the_others_on_their_devices() {
+        let v2 = json!({"version": 2, "households": [{"devices": [
+            {"answers": {"q.guests-present": "yes"}}, {"answers": {}}
+        ]}]});
+        let v3 = v2_to_v3(v2).unwrap();
+        let h = &v3["households"][0];
+        assert!(h.get("answers").is_none());
+        assert_eq!(
+            h["devices"][0]["answers"],
+            json!({"q.guests-present": "yes"})
         );
     }
 
