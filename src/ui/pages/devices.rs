@@ -102,7 +102,6 @@ fn Inventory() -> impl IntoView {
                     let id3 = id.clone();
                     let sum = Signal::derive({ let id = id.clone(); move || summary(&id) });
                     let label = format!("Remove {dname}");
-                    let about = format!(" about {dname}");
                     view! {
                         <li class="device card">
                             <span class="device-icon"><Icon name=icon /></span>
@@ -116,10 +115,7 @@ fn Inventory() -> impl IntoView {
                                 </p>
                             </div>
                             <div class="actions">
-                                <A href=href(&format!("/devices/{id}/questions")) attr:class="button">
-                                    "Answer every question"
-                                    <span class="visually-hidden">{about}</span>
-                                </A>
+                                <A href=href(&format!("/devices/{id}/questions")) attr:class="button">"Answer every question"</A>
                                 <button type="button" class="danger" aria-label=label on:click=move |_| remove(id3.clone())>"Remove"</button>
                             </div>
                         </li>
