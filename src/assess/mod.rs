@@ -17,6 +17,7 @@ pub mod engine;
 pub mod evaluate;
 pub mod explain;
 pub mod headline;
+pub mod home_answer;
 pub mod household;
 pub mod lifecycle;
 pub mod misplaced;
@@ -39,6 +40,7 @@ pub use evaluate::{
     Applied, Assessment, DeviceId, DeviceSummary, Explainer, OpenQuestion, Pair, evaluate,
 };
 pub use explain::{Stage, Step};
+pub use home_answer::HomeAnswer;
 pub use household::{Acquired, Answers, Device, Household, Lifecycle};
 pub use lifecycle::{Reminder, ReminderKind};
 pub use misplaced::Misplaced;

@@ -5,7 +5,7 @@ use super::later::after_frame;
 use super::lazy::{lazy_page, prefetch, split_page};
 use super::pages::{
     CatalogEntry, CatalogPage, DataPage, DevicePage, DeviceQuestions, DevicesPage, HomeQuestions,
-    NotFound, PlanPage, ReportPage, ResultsPage, SupplyPage, Welcome,
+    NotFound, PlanPage, QuickPage, ReportPage, ResultsPage, SupplyPage, Welcome,
 };
 use super::pages::{ClassPage, PresenterPage, TrainingPage};
 use super::route::Route;
@@ -52,6 +52,8 @@ fn page(route: Route) -> AnyView {
         }
         Route::HomeQuestions => lazy_page(assessment_pages, |p| (p.home_questions)()),
         Route::Results => lazy_page(assessment_pages, |p| (p.results)()),
+        Route::Quick => lazy_page(assessment_pages, |p| (p.quick)(false)),
+        Route::QuickNext => lazy_page(assessment_pages, |p| (p.quick)(true)),
         Route::Data => lazy_page(more_pages, |p| (p.data)()),
         Route::Training => lazy_page(more_pages, |p| (p.training)()),
         Route::Presenter => lazy_page(more_pages, |p| (p.presenter)()),
@@ -85,6 +87,8 @@ struct AssessmentPages {
     device_questions: fn(String) -> AnyView,
     home_questions: fn() -> AnyView,
     results: fn() -> AnyView,
+    /// The quick check; `true`: one question only (the next most important).
+    quick: fn(bool) -> AnyView,
     plan: fn() -> AnyView,
 }
 split_page!(assessment_pages -> AssessmentPages = AssessmentPages {
@@ -93,6 +97,7 @@ split_page!(assessment_pages -> AssessmentPages = AssessmentPages {
     device_questions: |id| view! { <DeviceQuestions id /> }.into_any(),
     home_questions: || view! { <HomeQuestions /> }.into_any(),
     results: || view! { <ResultsPage /> }.into_any(),
+    quick: |one| view! { <QuickPage one /> }.into_any(),
     plan: || view! { <PlanPage /> }.into_any(),
 });
 

@@ -41,6 +41,10 @@ pub enum Route {
     HomeQuestions,
     /// `/results`
     Results,
+    /// `/quick`: the quick check, one question at a time
+    Quick,
+    /// `/quick/next`: the next most important question, then back to results
+    QuickNext,
     /// `/data`
     Data,
     /// `/training`
@@ -89,6 +93,8 @@ impl Route {
             ["devices", id, "questions"] if !id.is_empty() => Route::DeviceQuestions(decode(id)),
             ["home-questions"] => Route::HomeQuestions,
             ["results"] => Route::Results,
+            ["quick"] => Route::Quick,
+            ["quick", "next"] => Route::QuickNext,
             ["data"] => Route::Data,
             ["training"] => Route::Training,
             ["training", "present"] => Route::Presenter,
@@ -197,6 +203,8 @@ mod tests {
             ("/devices/d1/questions", Route::DeviceQuestions("d1".into())),
             ("/home-questions", Route::HomeQuestions),
             ("/results", Route::Results),
+            ("/quick", Route::Quick),
+            ("/quick/next", Route::QuickNext),
             ("/data", Route::Data),
             ("/training", Route::Training),
             ("/training/present", Route::Presenter),
@@ -233,6 +241,7 @@ mod tests {
             "/devices/d1/questions/more",
             "/training/other",
             "/catalog/a/b",
+            "/quick/other",
             "/index.html",
             "devices",
         ] {

@@ -69,7 +69,7 @@ test("export then import in a fresh browser gives the same results", async () =>
     await a.page.getByRole("button", { name: t }).first().click();
     await a.page.getByRole("button", { name: /^Add / }).click();
   }
-  await a.page.getByRole("link", { name: "Answer questions" }).first().click();
+  await a.page.getByRole("link", { name: /^Answer every question/ }).first().click();
   for (const ans of ["Yes", "No", "Partly", "Don't know"]) await a.page.locator(".answer-buttons").getByRole("button", { name: ans, exact: true }).click();
   const before = await residual(a.page);
   await a.page.getByRole("link", { name: "Your data", exact: true }).click();

@@ -66,7 +66,7 @@ test("after one visit the app loads and works with no network: assessment, heat 
   await page.getByRole("button", { name: /indoor camera/i }).first().click();
   await page.getByLabel("Name", { exact: true }).fill("Offline camera");
   await page.getByRole("button", { name: /^Add / }).click();
-  await page.getByRole("link", { name: "Answer questions" }).first().click();
+  await page.getByRole("link", { name: /^Answer every question/ }).first().click();
   await page.getByRole("heading", { level: 1, name: /Offline camera/ }).waitFor();
   let answered = 0;
   for (; answered < 60; answered++) {

@@ -304,7 +304,7 @@ test("“Try a sample home” opens a sample beside the user's own home, never t
   await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
   const banner = page.getByRole("region", { name: "Sample home" });
   await banner.getByText("Family home with a baby (sample)").waitFor();
-  assert.match(await page.locator("p.lead").innerText(), /^Based on (all \d+ of your answers|\d+ of \d+ answers)/);
+  assert.match(await page.locator("p.lead").innerText(), /^Based on \d+ answers?\./);
   const pairs = (await heatTableCounts(page, "Now")).reduce((a, b) => a + b, 0);
   assert.ok(pairs >= 20, `the sample is assessed (${pairs} pairs)`);
   let s = await stored(page);

@@ -9,7 +9,7 @@
 
 use crate::assess::AnswerTarget;
 use crate::catalog::Question;
-use crate::ui::components::AnswerButtons;
+use crate::ui::components::{AnswerButtons, PickAnswer};
 use crate::ui::route::answer_anchor;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -60,14 +60,20 @@ pub fn AnswerList(
                     <For each=move || questions.get() key=|q| q.id.as_str() let:q>
                         <li id=answer_anchor(&q.id) tabindex="-1">
                             <p>{q.text.clone()}</p>
-                            <AnswerButtons
-                                label=q.text.clone()
-                                value=Signal::derive(move || answer_of(&q.id))
-                                on_answer=Callback::new(move |a| {
-                                    let t = target.get_value();
-                                    app.update_household(|h| h.set_answer(&t, &q.id, a));
-                                })
-                            />
+                            {if q.pick_devices && target.get_value() == AnswerTarget::Household {
+                                view! { <PickAnswer question=q on_done=Callback::new(|_| ()) /> }.into_any()
+                            } else {
+                                view! {
+                                    <AnswerButtons
+                                        label=q.text.clone()
+                                        value=Signal::derive(move || answer_of(&q.id))
+                                        on_answer=Callback::new(move |a| {
+                                            let t = target.get_value();
+                                            app.update_household(|h| h.set_answer(&t, &q.id, a));
+                                        })
+                                    />
+                                }.into_any()
+                            }}
                         </li>
                     </For>
                 </ol>

@@ -5,14 +5,15 @@ use crate::assess::{Answer, AnswerTarget};
 use crate::catalog::Question;
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::components::{AnswerButtons, AnswerList, ProgressBar};
+use crate::ui::components::{AnswerButtons, AnswerList, PickAnswer, ProgressBar};
 use crate::ui::state::use_app;
 use leptos::html::H2;
 use leptos::prelude::*;
 
 #[component]
 pub fn Questionnaire(
-    /// The questions to ask, in order.
+    /// The questions to ask, in order. A home question asked with per-device
+    /// picks (`pick_devices`) gets the "all / some / none" widget.
     #[prop(into)]
     questions: Signal<Vec<&'static Question>>,
     /// Whose answers these are.
@@ -63,11 +64,17 @@ pub fn Questionnaire(
                         <div class="question card">
                             <p class="question-count">{format!("Question {n} of {}", total.get())}</p>
                             <h2 node_ref=heading tabindex="-1" id="question-text">{q.text.clone()}</h2>
-                            <AnswerButtons
-                                label=q.text.clone()
-                                value=value
-                                on_answer=Callback::new(move |a| on_answer(q, a))
-                            />
+                            {if q.pick_devices && target.get_value() == AnswerTarget::Household {
+                                view! { <PickAnswer question=q on_done=Callback::new(move |_| go(index.get_untracked() + 1)) /> }.into_any()
+                            } else {
+                                view! {
+                                    <AnswerButtons
+                                        label=q.text.clone()
+                                        value=value
+                                        on_answer=Callback::new(move |a| on_answer(q, a))
+                                    />
+                                }.into_any()
+                            }}
                             <details class="why">
                                 <summary>"Why we ask"</summary>
                                 <p>{q.why.clone()}</p>

@@ -115,17 +115,23 @@ fn Inventory() -> impl IntoView {
                                 </p>
                             </div>
                             <div class="actions">
-                                <A href=href(&format!("/devices/{id}/questions")) attr:class="button primary">"Answer questions"</A>
+                                <A href=href(&format!("/devices/{id}/questions")) attr:class="button">"Answer every question"</A>
                                 <button type="button" class="danger" aria-label=label on:click=move |_| remove(id3.clone())>"Remove"</button>
                             </div>
                         </li>
                     }
                 } />
             </ul>
-            <div class="actions">
-                <A href=href("/home-questions") attr:class="button">"Home network and accounts questions"</A>
-                <A href=href("/results") attr:class="button primary">"See results"</A>
-            </div>
+            <section class="quick-start card" aria-labelledby="quick-start-title">
+                <h2 id="quick-start-title">"Next: the questions that matter most"</h2>
+                <p>"The quick check asks only what could change your results, most important first. You can answer every question later."</p>
+                <div class="actions">
+                    <A href=href("/quick") attr:class="button primary">"Quick check (about 10 minutes)"</A>
+                    <A href=href("/results") attr:class="button">"See results"</A>
+                </div>
+                <p class="muted">"Or answer every question: per device above, or for "
+                    <A href=href("/home-questions")>"your home network and accounts"</A> "."</p>
+            </section>
         </Show>
     }
 }

@@ -1,5 +1,6 @@
 use super::{NoDevice, WithHousehold};
 use crate::assess::AnswerTarget;
+use crate::catalog::Question;
 use crate::ui::components::Questionnaire;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -19,9 +20,10 @@ pub fn DeviceQuestions(
             None => view! { <NoDevice /> }.into_any(),
             Some(name) => {
                 let id = id.get();
+                let order = stake_order(Some(&id));
                 let questions = Signal::derive({
                     let id = id.clone();
-                    move || app.with_device(&id, |d| app.engine.device_questions(d, app.today)).unwrap_or_default()
+                    move || in_order(app.with_device(&id, |d| app.engine.device_questions(d, app.today)).unwrap_or_default(), &order)
                 });
                 // Next: the next device's questions, or the household's.
                 let next = app.state.with_untracked(|s| {
@@ -43,9 +45,13 @@ pub fn DeviceQuestions(
 #[component]
 pub fn HomeQuestions() -> impl IntoView {
     let app = use_app();
+    let order = stake_order(None);
     let questions = Signal::derive(move || {
-        app.with_household(|h| app.engine.household_questions(h))
-            .unwrap_or_default()
+        in_order(
+            app.with_household(|h| app.engine.household_questions(h))
+                .unwrap_or_default(),
+            &order,
+        )
     });
     view! {
         <WithHousehold>
@@ -54,4 +60,33 @@ pub fn HomeQuestions() -> impl IntoView {
             <Questionnaire questions=questions target=AnswerTarget::Household next_href="/results" next_label="See results" />
         </WithHousehold>
     }
+}
+
+/// The question ids of a device (`Some(id)`) or of the home in the order the
+/// engine asks them (unanswered first, most at stake first), worked out once
+/// when the page opens: the order does not change while answering.
+fn stake_order(device: Option<&str>) -> Vec<String> {
+    let app = use_app();
+    app.state
+        .with_untracked(|s| {
+            let h = s.active_household()?;
+            let position = match device {
+                Some(id) => Some(h.devices.iter().position(|d| d.id == id)?),
+                None => None,
+            };
+            let asks = app.engine.asks(h, app.today);
+            Some(asks.of(position).map(|a| a.question.id.clone()).collect())
+        })
+        .unwrap_or_default()
+}
+
+/// `questions` in `order` (ids); any not in it last, in their own order.
+fn in_order(mut questions: Vec<&'static Question>, order: &[String]) -> Vec<&'static Question> {
+    questions.sort_by_key(|q| {
+        order
+            .iter()
+            .position(|id| *id == q.id)
+            .unwrap_or(usize::MAX)
+    });
+    questions
 }

@@ -87,7 +87,15 @@ fn Results() -> impl IntoView {
             Headline::of(app.engine, a).sentences(catalog, &|id| app.device_name(id))
         })
     });
-    let progress = move || app.with_assessment(|a| (a.progress.answered, a.progress.total));
+    // How sure the results are: answers given, unanswered questions that
+    // could still change them, and whether the quick check is finished.
+    let sure = Memo::new(move |_| {
+        app.with_household(|h| {
+            let asks = app.engine.asks(h, app.today);
+            (asks.answered, asks.could_change(), asks.next().is_some())
+        })
+        .unwrap_or_default()
+    });
 
     view! {
         <h1>"Your results"</h1>
@@ -102,10 +110,12 @@ fn Results() -> impl IntoView {
                     <A href=href("/plan") attr:class="button primary">"See your plan"</A>
                 </Show>
             </section>
-            <p class="lead">
-                {move || {
-                    let (a, t) = progress();
-                    if a == t { format!("Based on all {t} of your answers.") } else { format!("Based on {a} of {t} answers: unanswered questions count as not done.") }
+            <p class="lead sureness">{move || sure.with(|&(answered, open, _)| sureness(answered, open))}</p>
+            <p class="actions">
+                {move || match sure.get() {
+                    (_, _, true) => Some(view! { <A href=href("/quick") attr:class="button">"Continue the quick check"</A> }.into_any()),
+                    (_, open, false) if open > 0 => Some(view! { <A href=href("/quick/next") attr:class="button">"Answer the next most important question"</A> }.into_any()),
+                    _ => None,
                 }}
             </p>
             <p class="map-hint">"Each square holds the risks with that chance and that harm; red is worst. Tap a square to see its risks."</p>
@@ -161,3 +171,38 @@ fn Results() -> impl IntoView {
 
 /// How many of a square's risks show before "Show all".
 const CELL_FIRST: usize = 10;
+
+/// "Based on 42 answers. 18 unanswered questions could still change your
+/// first steps."
+fn sureness(answered: usize, open: usize) -> String {
+    let based = format!("Based on {}.", plural(answered, "answer", "answers"));
+    if open == 0 {
+        format!("{based} Nothing left unanswered would change your first steps.")
+    } else {
+        format!(
+            "{based} {} could still change your first steps.",
+            plural(open, "unanswered question", "unanswered questions")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sureness;
+
+    #[test]
+    fn the_sureness_line_counts_answers_and_what_could_change() {
+        assert_eq!(
+            sureness(42, 18),
+            "Based on 42 answers. 18 unanswered questions could still change your first steps."
+        );
+        assert_eq!(
+            sureness(1, 1),
+            "Based on 1 answer. 1 unanswered question could still change your first steps."
+        );
+        assert_eq!(
+            sureness(7, 0),
+            "Based on 7 answers. Nothing left unanswered would change your first steps."
+        );
+    }
+}
