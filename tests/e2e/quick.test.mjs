@@ -124,3 +124,42 @@ test("ten devices: the quick check reaches the results in at most 60 answers, an
   }
   assert.deepEqual(log.errors, []);
 });
+
+test("a skipped question is not asked again in the visit, and the results offer to continue the quick check", async () => {
+  const { page, log } = await env.page({ viewport: { width: 360, height: 740 } });
+  await page.goto(env.url);
+  await appReady(page);
+  await page.getByRole("button", { name: "Start" }).click();
+  for (const type of [/Indoor camera/, /Smart speaker/]) {
+    await page.getByRole("button", { name: type }).first().click();
+    await page.getByRole("button", { name: /^Add / }).click();
+  }
+  await page.goto(env.url + "quick");
+  await appReady(page);
+  const count = page.locator(".quick-question .question-count");
+  const key = async () =>
+    `${await page.locator(".question-about").innerText()} ${await page.locator("#question-text").innerText()}`;
+  assert.match(await count.innerText(), /^Question 1 of about \d+$/);
+  const first = await key();
+  // By keyboard: the question has focus; Tab reaches Skip.
+  await page.getByRole("button", { name: "Skip" }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator(".quick-question .question-count", { hasText: /^Question 2 of about/ }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "question-text");
+  const seen = [first];
+  for (let i = 0; i < 3; i++) {
+    const k = await key();
+    assert.ok(!seen.includes(k), `not asked twice: ${k}`);
+    seen.push(k);
+    await page.getByRole("button", { name: "Skip" }).click();
+    await page.locator(".quick-question .question-count", { hasText: new RegExp(`^Question ${i + 3} of about`) }).waitFor();
+  }
+  await page.getByRole("link", { name: "See results now" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your results" }).waitFor();
+  assert.match(await page.locator("p.sureness").innerText(), /^Based on 0 answers\. \d+ unanswered questions could still change your first steps\.$/);
+  await page.getByRole("link", { name: "Continue the quick check" }).click();
+  await page.getByRole("heading", { level: 1, name: "Quick check" }).waitFor();
+  // A new visit asks the skipped question again.
+  assert.equal(await key(), first);
+  assert.deepEqual(log.errors, []);
+});

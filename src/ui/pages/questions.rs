@@ -90,3 +90,24 @@ fn in_order(mut questions: Vec<&'static Question>, order: &[String]) -> Vec<&'st
     });
     questions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    #[test]
+    fn questions_follow_the_given_order_and_the_rest_keep_theirs_at_the_end() {
+        let qs: Vec<_> = crate::catalog::embedded()
+            .questions
+            .iter()
+            .take(4)
+            .collect();
+        let order = vec![qs[2].id.clone(), qs[0].id.clone()];
+        let ids: Vec<&str> = in_order(qs.clone(), &order)
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
+        assert_eq!(ids, [&qs[2].id, &qs[0].id, &qs[1].id, &qs[3].id]);
+        assert_eq!(in_order(qs.clone(), &[]), qs, "no order: unchanged");
+    }
+}
