@@ -134,12 +134,16 @@ pub fn worst_residual(pairs: &[Pair<'_>], indices: &[usize]) -> Option<u8> {
         .max()
 }
 
-/// The order of top risks: residual score (highest first), then inherent
-/// score, then device id, then scenario id.
+/// The order of top risks: residual level (highest first), then residual
+/// score, then inherent score, then device id, then scenario id. The level
+/// comes first because it is what people read: a High risk is never listed
+/// below a Moderate one, though a Moderate can have the higher score (see
+/// rules.rs, "Risk score (ranking)").
 pub fn risk_order(a: &Pair<'_>, b: &Pair<'_>) -> Ordering {
     b.residual
-        .score
-        .total_cmp(&a.residual.score)
+        .risk_level
+        .cmp(&a.residual.risk_level)
+        .then(b.residual.score.total_cmp(&a.residual.score))
         .then(b.inherent.score.total_cmp(&a.inherent.score))
         .then_with(|| a.device.cmp(&b.device))
         .then_with(|| a.scenario.cmp(b.scenario))
@@ -163,14 +167,18 @@ impl TopRisks {
     /// `scenario_rank[k]` for pair k): the same order, without string
     /// compares on every tie.
     pub(crate) fn ranked(pairs: &[Pair<'_>], device_rank: &[u32], scenario_rank: &[u32]) -> Self {
-        // Scores are positive, so their bit patterns sort like the values, and
-        // inverted bits sort highest first. The four parts pack into one integer
-        // compared whole: residual, inherent, device rank, scenario rank.
+        // Scores are positive, so their bit patterns sort like the values
+        // (the sign bit, always 0, is dropped), and inverted bits sort highest
+        // first. The five parts pack into one integer compared whole: residual
+        // level (3 bits), residual score and inherent score (31 bits each),
+        // device rank (31 bits), scenario rank (32 bits).
+        const SCORE: u32 = 0x7FFF_FFFF;
         let key = |k: usize| {
             let p = &pairs[k];
-            (u128::from(!p.residual.score.to_bits()) << 96)
-                | (u128::from(!p.inherent.score.to_bits()) << 64)
-                | (u128::from(device_rank[p.device_index]) << 32)
+            (u128::from(7 - p.residual.risk_level.min(7)) << 125)
+                | (u128::from(!p.residual.score.to_bits() & SCORE) << 94)
+                | (u128::from(!p.inherent.score.to_bits() & SCORE) << 63)
+                | (u128::from(device_rank[p.device_index] & SCORE) << 32)
                 | u128::from(scenario_rank[k])
         };
         TopRisks {

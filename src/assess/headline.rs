@@ -41,6 +41,7 @@ impl<'c> Headline<'c> {
         Headline {
             high: count(HIGH),
             very_high: count(5),
+            // The first of the ranking, which puts the highest level first.
             worst: assessment.top_risks().first().map(|&i| {
                 let p = &assessment.pairs[i];
                 (p.device.to_string(), p.scenario, p.residual.risk_level)
@@ -140,6 +141,18 @@ mod tests {
             "{first}"
         );
         assert_eq!(head.first.unwrap().control, plan[0].control);
+    }
+
+    #[test]
+    fn the_risk_named_is_of_the_highest_level_in_the_home() {
+        let engine = Engine::new(crate::catalog::embedded());
+        for seed in 1..=60 {
+            let h = crate::assess::quick_agreement::generated_home(&engine, 10, seed, today());
+            let a = engine.evaluate_brief(&h, today());
+            let highest = a.pairs.iter().map(|p| p.residual.risk_level).max();
+            let named = Headline::of(&engine, &a).worst.map(|w| w.2);
+            assert_eq!(named, highest, "seed {seed}");
+        }
     }
 
     #[test]

@@ -120,8 +120,12 @@
 //!
 //! # Risk score (ranking)
 //! Score = continuous likelihood × continuous impact, 1..=25. Top risks are
-//! sorted by residual score (highest first), then inherent score, then device
-//! id and scenario id.
+//! sorted by residual level (highest first), then residual score, then
+//! inherent score, then device id and scenario id. The level leads because
+//! levels come from the matrix on rounded values, not from the score: a risk
+//! of likelihood 2.4 and impact 5 (score 12) reads Moderate, one of 3 and
+//! 3.6 (score 10.8) reads High. A list read top to bottom never puts a High
+//! below a Moderate, and the headline names the first risk of the list.
 //!
 //! # Action plan
 //! The plan holds the steps the household can take (controls whose
