@@ -84,13 +84,17 @@ const CONTROL_KINDS: &[&str] = &["preventive", "detective", "corrective"];
 const STAKEHOLDERS: &[&str] = &["user", "provider", "developer"];
 const WHENS: &[&str] = &["now", "at-purchase", "vendor-only"];
 const SCOPES: &[&str] = &["device", "household"];
-const FRAMEWORKS: [&str; 5] = [
+const FRAMEWORKS: [&str; 7] = [
     "iso_27400",
     "etsi_en_303_645",
     "nist_ir_8425",
     "owasp_iot_2018",
     "uk_psti",
+    "eu_cra",
+    "en_18031",
 ];
+/// The frameworks.toml lists that may be left out (`#[serde(default)]`).
+const OPTIONAL_FRAMEWORKS: [&str; 2] = ["eu_cra", "en_18031"];
 
 impl Compact {
     fn len(&mut self, mut n: usize) {
@@ -223,9 +227,12 @@ impl Compact {
         })?;
         let frameworks = files.get("frameworks")?;
         for key in FRAMEWORKS {
-            self.list(frameworks, key, true, |w, f| {
+            let required = !OPTIONAL_FRAMEWORKS.contains(&key);
+            self.list(frameworks, key, required, |w, f| {
                 w.str(f, "id")?;
-                w.str(f, "title")
+                w.str(f, "title")?;
+                w.strs(f, "not_for_capabilities", false)?;
+                w.list(f, "stakeholders", false, |w, s| w.variant(s, STAKEHOLDERS))
             })?;
         }
         self.list(files.get("capabilities")?, "capability", true, |w, c| {

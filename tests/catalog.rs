@@ -36,6 +36,8 @@ fn ids(list: &[String]) -> Vec<FrameworkId> {
         .map(|id| FrameworkId {
             id: id.clone(),
             title: format!("Title of {id}"),
+            not_for_capabilities: Vec::new(),
+            stakeholders: Vec::new(),
         })
         .collect()
 }
@@ -65,6 +67,19 @@ fn etsi_ids() -> Vec<String> {
 fn owasp_ids() -> Vec<String> {
     (1..=10).map(|i| format!("I{i}")).collect()
 }
+
+/// The 22 EU CRA Annex I ids: I-1, I-2a..I-2m, II-1..II-8.
+fn cra_ids() -> Vec<String> {
+    let mut v = vec![s("I-1")];
+    v.extend(('a'..='m').map(|x| format!("I-2{x}")));
+    v.extend((1..=8).map(|i| format!("II-{i}")));
+    v
+}
+
+const EN_18031: [&str; 14] = [
+    "ACM", "AUM", "SUM", "SSM", "SCM", "RLM", "NMM", "TCM", "CCK", "GEC", "CRY", "LGM", "DLM",
+    "UNM",
+];
 
 fn scales() -> Scales {
     let five = ["Very low", "Low", "Moderate", "High", "Very high"];
@@ -206,7 +221,7 @@ fn minimal() -> Catalog {
     };
 
     // One control cites one provision of every ETSI group and every OWASP,
-    // NIST and PSTI id, so the coverage rule holds.
+    // NIST, PSTI, EU CRA and EN 18031 id, so the coverage rule holds.
     let mut set_password = control("ctl.set-password", Stakeholder::User, Scope::Device, 3);
     set_password.refs = References {
         iso_27400: strings(&["5.3.4"]),
@@ -217,6 +232,8 @@ fn minimal() -> Catalog {
         nist_ir_8425: strings(&NIST),
         owasp_iot_2018: owasp_ids(),
         uk_psti: strings(&["1", "2", "3"]),
+        eu_cra: cra_ids(),
+        en_18031: strings(&EN_18031),
     };
 
     Catalog {
@@ -230,6 +247,8 @@ fn minimal() -> Catalog {
             nist_ir_8425: ids(&strings(&NIST)),
             owasp_iot_2018: ids(&owasp_ids()),
             uk_psti: ids(&strings(&["1", "2", "3"])),
+            eu_cra: ids(&cra_ids()),
+            en_18031: ids(&strings(&EN_18031)),
         },
         capabilities: vec![
             Capability {
@@ -904,6 +923,204 @@ fn frameworks_must_list_every_required_unit() {
     );
 }
 
+#[test]
+fn eu_cra_and_en_18031_are_required_in_full() {
+    let p = broken(|c| {
+        ctl(c, "ctl.set-password")
+            .refs
+            .eu_cra
+            .retain(|x| x != "I-2m")
+    });
+    expect(
+        &p,
+        FRAMEWORKS,
+        Some("eu_cra/I-2m"),
+        "no scenario or control references it",
+    );
+    let p = broken(|c| {
+        ctl(c, "ctl.set-password")
+            .refs
+            .en_18031
+            .retain(|x| x != "DLM")
+    });
+    expect(
+        &p,
+        FRAMEWORKS,
+        Some("en_18031/DLM"),
+        "no scenario or control references it",
+    );
+    let p = broken(|c| {
+        c.frameworks.eu_cra.retain(|x| x.id != "II-8");
+        ctl(c, "ctl.set-password")
+            .refs
+            .eu_cra
+            .retain(|x| x != "II-8");
+    });
+    expect(
+        &p,
+        FRAMEWORKS,
+        Some("eu_cra"),
+        "lists 21 ids; the framework has 22",
+    );
+    let p = broken(|c| {
+        c.frameworks.en_18031.clear();
+        ctl(c, "ctl.set-password").refs.en_18031.clear();
+    });
+    expect(&p, FRAMEWORKS, Some("en_18031"), "lists no ids");
+    let p = broken(|c| scn(c, "scn.case-2").refs.en_18031.push(s("XYZ")));
+    expect(
+        &p,
+        SCENARIOS,
+        Some("scn.case-2"),
+        "unknown en_18031 id \"XYZ\"",
+    );
+}
+
+// ---- framework scope ----------------------------------------------------
+
+/// Marks one known framework id as not for devices with these capabilities.
+fn not_for(c: &mut Catalog, etsi_id: &str, caps: &[&str]) {
+    let f = c
+        .frameworks
+        .etsi_en_303_645
+        .iter_mut()
+        .find(|x| x.id == etsi_id)
+        .unwrap();
+    f.not_for_capabilities = strings(caps);
+}
+
+/// Sets whom one known ISO/IEC 27400 id addresses.
+fn addresses(c: &mut Catalog, iso_id: &str, who: &[Stakeholder]) {
+    let f = c
+        .frameworks
+        .iso_27400
+        .iter_mut()
+        .find(|x| x.id == iso_id)
+        .unwrap();
+    f.stakeholders = who.to_vec();
+}
+
+#[test]
+fn not_for_capabilities_names_known_capabilities() {
+    let p = broken(|c| not_for(c, "5.3-2", &["cap.laser"]));
+    expect(
+        &p,
+        FRAMEWORKS,
+        Some("5.3-2"),
+        "not_for_capabilities names unknown capability \"cap.laser\"",
+    );
+    assert!(
+        broken(|c| not_for(c, "5.3-2", &["cap.camera"])).is_empty(),
+        "a known capability on an uncited id is fine"
+    );
+}
+
+#[test]
+fn a_scenario_may_not_cite_a_provision_not_for_its_devices() {
+    // Every scenario names cap.microphone; 5.3-2 is not for it.
+    let p = broken(|c| {
+        not_for(c, "5.3-2", &["cap.microphone"]);
+        scn(c, "scn.case-2").refs.etsi_en_303_645.push(s("5.3-2"));
+    });
+    expect(
+        &p,
+        SCENARIOS,
+        Some("scn.case-2"),
+        "etsi_en_303_645 \"5.3-2\" is not for devices with \"cap.microphone\"",
+    );
+    // A capability the scenario does not name does not matter.
+    let p = broken(|c| {
+        not_for(c, "5.3-2", &["cap.camera"]);
+        scn(c, "scn.case-2").refs.etsi_en_303_645.push(s("5.3-2"));
+    });
+    assert!(p.is_empty(), "{}", list(&p));
+}
+
+#[test]
+fn a_control_may_not_cite_a_provision_not_for_all_its_scenarios() {
+    // ctl.set-password treats every scenario, and each names cap.microphone.
+    let p = broken(|c| not_for(c, "5.3-1", &["cap.microphone"]));
+    expect(
+        &p,
+        CONTROLS,
+        Some("ctl.set-password"),
+        "etsi_en_303_645 \"5.3-1\" is not for devices with \"cap.microphone\"",
+    );
+    // ctl.guest-network treats case-2 and case-3; while one of them does not
+    // name cap.camera, a provision not for cameras may fit the control.
+    let guest = |c: &mut Catalog| {
+        not_for(c, "5.3-2", &["cap.camera"]);
+        ctl(c, "ctl.guest-network")
+            .refs
+            .etsi_en_303_645
+            .push(s("5.3-2"));
+        scn(c, "scn.case-2")
+            .applies_to
+            .capabilities
+            .push(s("cap.camera"));
+        scn(c, "scn.case-3").treatments.push(Treatment {
+            control: s("ctl.guest-network"),
+            axis: Axis::Impact,
+            strength: 0.3,
+            paths: Vec::new(),
+        });
+    };
+    let p = broken(guest);
+    assert!(p.is_empty(), "{}", list(&p));
+    let p = broken(|c| {
+        guest(c);
+        scn(c, "scn.case-3")
+            .applies_to
+            .capabilities
+            .push(s("cap.camera"));
+    });
+    expect(
+        &p,
+        CONTROLS,
+        Some("ctl.guest-network"),
+        "etsi_en_303_645 \"5.3-2\" is not for devices with \"cap.camera\", which every scenario it treats names",
+    );
+}
+
+#[test]
+fn a_control_cites_a_clause_that_addresses_its_stakeholder() {
+    let vendor = [Stakeholder::Developer, Stakeholder::Provider];
+    // A user control citing only a developer/provider clause.
+    let p = broken(|c| {
+        addresses(c, "7.1.2.15", &vendor);
+        ctl(c, "ctl.guest-network").refs.iso_27400 = strings(&["7.1.2.15"]);
+    });
+    expect(
+        &p,
+        CONTROLS,
+        Some("ctl.guest-network"),
+        "cites only iso_27400 ids for other stakeholders (7.1.2.15); cite one that addresses the user too",
+    );
+    // The user clause beside it, or a clause for anyone, is enough.
+    for also in ["5.3.4", "7.2"] {
+        let p = broken(|c| {
+            addresses(c, "7.1.2.15", &vendor);
+            addresses(c, "5.3.4", &[Stakeholder::User]);
+            ctl(c, "ctl.guest-network").refs.iso_27400 = strings(&["7.1.2.15", also]);
+        });
+        assert!(p.is_empty(), "{also}: {}", list(&p));
+    }
+    // A developer control citing only the user clause.
+    let p = broken(|c| {
+        addresses(c, "5.3.4", &[Stakeholder::User]);
+        ctl(c, "ctl.vendor-patches").refs.iso_27400 = strings(&["5.3.4"]);
+    });
+    expect(
+        &p,
+        CONTROLS,
+        Some("ctl.vendor-patches"),
+        "addresses the developer too",
+    );
+    // The small catalog's user control cites 5.3.4: fine once it is marked.
+    let p = broken(|c| addresses(c, "5.3.4", &[Stakeholder::User]));
+    assert!(p.is_empty(), "{}", list(&p));
+}
+
 // ---- devices ------------------------------------------------------------
 
 #[test]
@@ -1410,6 +1627,10 @@ fn stats_of_the_small_catalog() {
     assert_eq!(st.coverage.owasp_iot_2018.covered, owasp_ids());
     assert_eq!(st.coverage.nist_ir_8425.covered, strings(&NIST));
     assert_eq!(st.coverage.uk_psti.covered, strings(&["1", "2", "3"]));
+    assert_eq!(st.coverage.eu_cra.covered, cra_ids());
+    assert_eq!(st.coverage.eu_cra.covered.len(), 22);
+    assert_eq!(st.coverage.en_18031.covered, strings(&EN_18031));
+    assert!(st.coverage.eu_cra.missing.is_empty() && st.coverage.en_18031.missing.is_empty());
     // ISO: 5.3.4 (control), 7.1.2.15 (scenario), 6.2.2.1 and 6.2.2.5 (sources); 7.2 nowhere.
     assert_eq!(
         st.coverage.iso_iec_27400.covered,
@@ -1454,6 +1675,8 @@ fn stats_json_has_the_keys_in_order() {
         "\"owasp_iot_2018\"",
         "\"nist_ir_8425\"",
         "\"uk_psti\"",
+        "\"eu_cra\"",
+        "\"en_18031\"",
         "\"iso_iec_27400\"",
     ];
     let at: Vec<usize> = keys
@@ -1480,6 +1703,34 @@ fn the_bundled_catalog_validates() {
             list(&problems)
         );
     }
+}
+
+#[test]
+fn the_bundled_frameworks_declare_their_scope() {
+    let c = load::parse(&load::EMBEDDED).unwrap_or_else(|p| panic!("{}", list(&p)));
+    let f = &c.frameworks;
+    let find = |list: &[FrameworkId], id: &str| list.iter().find(|x| x.id == id).cloned();
+    // ETSI 5.3-14 and 5.3-15 are for constrained devices that cannot be updated.
+    for id in ["5.3-14", "5.3-15"] {
+        let x = find(&f.etsi_en_303_645, id).unwrap();
+        assert_eq!(x.not_for_capabilities, strings(&["cap.updatable"]), "{id}");
+    }
+    // ISO/IEC 27400 7.1.2.x address the developer and provider, 5.3.4 the user.
+    for x in f.iso_27400.iter().filter(|x| x.id.starts_with("7.1.2.")) {
+        assert!(
+            x.stakeholders.contains(&Stakeholder::Developer)
+                && x.stakeholders.contains(&Stakeholder::Provider)
+                && !x.stakeholders.contains(&Stakeholder::User),
+            "{}",
+            x.id
+        );
+    }
+    assert_eq!(
+        find(&f.iso_27400, "5.3.4").unwrap().stakeholders,
+        vec![Stakeholder::User]
+    );
+    assert_eq!(f.eu_cra.len(), 22);
+    assert_eq!(f.en_18031.len(), 14);
 }
 
 #[test]
@@ -1563,6 +1814,8 @@ mod cli {
             "owasp_iot_2018",
             "nist_ir_8425",
             "uk_psti",
+            "eu_cra",
+            "en_18031",
             "iso_iec_27400",
         ] {
             assert!(

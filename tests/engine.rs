@@ -44,7 +44,7 @@ fn catalog() -> Catalog {
             "effort": [level(1, "Minutes"), level(2, "An hour"), level(3, "An afternoon")],
             "matrix": [[1,1,1,2,2],[1,2,2,2,3],[1,2,3,3,4],[1,2,3,4,5],[1,2,3,4,5]]
         },
-        "frameworks": { "iso_27400": [], "etsi_en_303_645": [], "nist_ir_8425": [], "owasp_iot_2018": [], "uk_psti": [] },
+        "frameworks": { "iso_27400": [], "etsi_en_303_645": [], "nist_ir_8425": [], "owasp_iot_2018": [], "uk_psti": [], "eu_cra": [], "en_18031": [] },
         "capabilities": [
             { "id": "cap.camera", "name": "Camera", "description": "d" },
             { "id": "cap.cloud", "name": "Cloud", "description": "d" },

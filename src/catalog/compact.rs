@@ -118,6 +118,8 @@ impl Reader<'_> {
         self.list(|r| FrameworkId {
             id: r.str(),
             title: r.str(),
+            not_for_capabilities: r.strs(),
+            stakeholders: r.list(|r| r.pick(&STAKEHOLDERS)),
         })
     }
     fn applies_to(&mut self) -> AppliesTo {
@@ -134,6 +136,8 @@ impl Reader<'_> {
             nist_ir_8425: self.strs(),
             owasp_iot_2018: self.strs(),
             uk_psti: self.strs(),
+            eu_cra: self.strs(),
+            en_18031: self.strs(),
         }
     }
     fn scenario(&mut self) -> Scenario {
@@ -205,6 +209,8 @@ impl Reader<'_> {
                 nist_ir_8425: self.framework_ids(),
                 owasp_iot_2018: self.framework_ids(),
                 uk_psti: self.framework_ids(),
+                eu_cra: self.framework_ids(),
+                en_18031: self.framework_ids(),
             },
             capabilities: self.list(|r| Capability {
                 id: r.str(),

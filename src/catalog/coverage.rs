@@ -24,17 +24,23 @@ pub struct Coverage {
     pub owasp_iot_2018: UnitCoverage,
     pub nist_ir_8425: UnitCoverage,
     pub uk_psti: UnitCoverage,
+    pub eu_cra: UnitCoverage,
+    pub en_18031: UnitCoverage,
     pub iso_iec_27400: UnitCoverage,
 }
 
 /// The units each framework must have in frameworks.toml and the catalog must
 /// all reference: 13 ETSI groups plus clause 6, OWASP I1..I10, the 10 NIST IR
-/// 8425 outcomes and the 3 PSTI requirements. ISO/IEC 27400 is shown, not required.
-pub const REQUIRED_UNITS: [(&str, usize); 4] = [
+/// 8425 outcomes, the 3 PSTI requirements, the 22 EU CRA Annex I requirements
+/// (I-1, I-2a..I-2m, II-1..II-8) and the 14 EN 18031 mechanism families.
+/// ISO/IEC 27400 is shown, not required.
+pub const REQUIRED_UNITS: [(&str, usize); 6] = [
     ("etsi_en_303_645", 14),
     ("owasp_iot_2018", 10),
     ("nist_ir_8425", 10),
     ("uk_psti", 3),
+    ("eu_cra", 22),
+    ("en_18031", 14),
 ];
 
 /// The ETSI EN 303 645 provision group of a provision id: "5.3-13" -> "5.3", "6-1" -> "6".
@@ -68,6 +74,8 @@ pub fn coverage(c: &Catalog) -> Coverage {
         owasp_iot_2018: units(&f.owasp_iot_2018, same, cited(|r| &r.owasp_iot_2018)),
         nist_ir_8425: units(&f.nist_ir_8425, same, cited(|r| &r.nist_ir_8425)),
         uk_psti: units(&f.uk_psti, same, cited(|r| &r.uk_psti)),
+        eu_cra: units(&f.eu_cra, same, cited(|r| &r.eu_cra)),
+        en_18031: units(&f.en_18031, same, cited(|r| &r.en_18031)),
         iso_iec_27400: units(&f.iso_27400, same, cited(|r| &r.iso_27400).chain(sources)),
     }
 }
@@ -116,7 +124,9 @@ pub fn coverage_problems(c: &Catalog) -> Vec<Problem> {
             "etsi_en_303_645" => &cov.etsi_en_303_645,
             "owasp_iot_2018" => &cov.owasp_iot_2018,
             "nist_ir_8425" => &cov.nist_ir_8425,
-            _ => &cov.uk_psti,
+            "uk_psti" => &cov.uk_psti,
+            "eu_cra" => &cov.eu_cra,
+            _ => &cov.en_18031,
         };
         let have = u.covered.len() + u.missing.len();
         if have != want {
@@ -143,24 +153,28 @@ pub fn coverage_problems(c: &Catalog) -> Vec<Problem> {
 }
 
 /// The known-id lists of frameworks.toml, by their key there.
-pub(crate) fn framework_lists(f: &Frameworks) -> [(&'static str, &Vec<FrameworkId>); 5] {
+pub(crate) fn framework_lists(f: &Frameworks) -> [(&'static str, &Vec<FrameworkId>); 7] {
     [
         ("iso_27400", &f.iso_27400),
         ("etsi_en_303_645", &f.etsi_en_303_645),
         ("nist_ir_8425", &f.nist_ir_8425),
         ("owasp_iot_2018", &f.owasp_iot_2018),
         ("uk_psti", &f.uk_psti),
+        ("eu_cra", &f.eu_cra),
+        ("en_18031", &f.en_18031),
     ]
 }
 
 /// The references of one scenario or control, by framework key.
-pub(crate) fn ref_lists(r: &References) -> [(&'static str, &Vec<String>); 5] {
+pub(crate) fn ref_lists(r: &References) -> [(&'static str, &Vec<String>); 7] {
     [
         ("iso_27400", &r.iso_27400),
         ("etsi_en_303_645", &r.etsi_en_303_645),
         ("nist_ir_8425", &r.nist_ir_8425),
         ("owasp_iot_2018", &r.owasp_iot_2018),
         ("uk_psti", &r.uk_psti),
+        ("eu_cra", &r.eu_cra),
+        ("en_18031", &r.en_18031),
     ]
 }
 

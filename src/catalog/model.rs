@@ -396,6 +396,12 @@ pub struct References {
     pub owasp_iot_2018: Vec<String>,
     #[serde(default)]
     pub uk_psti: Vec<String>,
+    /// EU Cyber Resilience Act, Annex I ("I-1", "I-2a".."I-2m", "II-1".."II-8").
+    #[serde(default)]
+    pub eu_cra: Vec<String>,
+    /// EN 18031 mechanism families ("ACM", "AUM", ...), the family only.
+    #[serde(default)]
+    pub en_18031: Vec<String>,
 }
 
 /// A control: something that treats one or more scenarios.
@@ -473,6 +479,17 @@ pub struct Scales {
 pub struct FrameworkId {
     pub id: String,
     pub title: String,
+    /// Capabilities of devices the provision is not for (ETSI 5.3-15 is for
+    /// devices that cannot be updated, so not for `cap.updatable`): a
+    /// scenario whose `applies_to` names one, or a control all of whose
+    /// scenarios do, may not cite the id.
+    #[serde(default)]
+    pub not_for_capabilities: Vec<String>,
+    /// Whom the clause addresses (ISO/IEC 27400 7.1.2.x: developer and
+    /// provider; 5.3.4: user); empty means anyone. A control citing ids of
+    /// a framework must cite at least one that fits its own stakeholder.
+    #[serde(default)]
+    pub stakeholders: Vec<Stakeholder>,
 }
 
 /// The framework ids the catalog may cite (from shared/reference/frameworks.md).
@@ -484,6 +501,10 @@ pub struct Frameworks {
     pub nist_ir_8425: Vec<FrameworkId>,
     pub owasp_iot_2018: Vec<FrameworkId>,
     pub uk_psti: Vec<FrameworkId>,
+    #[serde(default)]
+    pub eu_cra: Vec<FrameworkId>,
+    #[serde(default)]
+    pub en_18031: Vec<FrameworkId>,
 }
 
 /// The whole catalog.

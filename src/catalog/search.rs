@@ -11,15 +11,19 @@ pub enum Framework {
     NistIr8425,
     OwaspIot2018,
     UkPsti,
+    EuCra,
+    En18031,
 }
 
 impl Framework {
-    pub const ALL: [Framework; 5] = [
+    pub const ALL: [Framework; 7] = [
         Framework::Iso27400,
         Framework::EtsiEn303645,
         Framework::NistIr8425,
         Framework::OwaspIot2018,
         Framework::UkPsti,
+        Framework::EuCra,
+        Framework::En18031,
     ];
 
     pub fn key(self) -> &'static str {
@@ -29,6 +33,8 @@ impl Framework {
             Framework::NistIr8425 => "nist-ir-8425",
             Framework::OwaspIot2018 => "owasp-iot-2018",
             Framework::UkPsti => "uk-psti",
+            Framework::EuCra => "eu-cra",
+            Framework::En18031 => "en-18031",
         }
     }
 
@@ -39,6 +45,8 @@ impl Framework {
             Framework::NistIr8425 => "NIST IR 8425",
             Framework::OwaspIot2018 => "OWASP IoT Top 10 (2018)",
             Framework::UkPsti => "UK PSTI",
+            Framework::EuCra => "EU Cyber Resilience Act",
+            Framework::En18031 => "EN 18031",
         }
     }
 
@@ -54,6 +62,8 @@ impl Framework {
             Framework::NistIr8425 => &refs.nist_ir_8425,
             Framework::OwaspIot2018 => &refs.owasp_iot_2018,
             Framework::UkPsti => &refs.uk_psti,
+            Framework::EuCra => &refs.eu_cra,
+            Framework::En18031 => &refs.en_18031,
         }
     }
 }
@@ -317,6 +327,20 @@ mod tests {
         let p = psti.controls(c);
         assert!(!p.is_empty() && p.iter().all(|x| !x.refs.uk_psti.is_empty()));
         assert!(p.len() < c.controls.len());
+        for (f, ids) in [
+            (
+                Framework::EuCra,
+                (|r| &r.eu_cra) as fn(&References) -> &Vec<String>,
+            ),
+            (Framework::En18031, |r| &r.en_18031),
+        ] {
+            let only = CatalogFilter {
+                framework: Some(f),
+                ..Default::default()
+            };
+            let p = only.controls(c);
+            assert!(!p.is_empty() && p.iter().all(|x| !ids(&x.refs).is_empty()));
+        }
     }
 
     #[test]

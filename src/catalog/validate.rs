@@ -65,6 +65,7 @@ pub fn validate(c: &Catalog) -> Vec<Problem> {
     matrix(&c.scales, &mut p);
     known_framework_lists(&c.frameworks, &mut p);
     framework_refs(c, &mut p);
+    framework_scope(c, &ix, &mut p);
     device_capabilities(c, &ix, &mut p);
     scenarios_per_device(c, &mut p);
     scenario_sources(c, &ix, &mut p);
@@ -419,7 +420,7 @@ fn known_framework_lists(f: &Frameworks, p: &mut Problems) {
 /// clause) is an id listed in frameworks.toml; a source cites clause 6.
 fn framework_refs(c: &Catalog, p: &mut Problems) {
     // Known ids per framework, in the order ref_lists uses too.
-    let known: [IdSet; 5] = framework_lists(&c.frameworks)
+    let known: [IdSet; 7] = framework_lists(&c.frameworks)
         .map(|(_, list)| list.iter().map(|x| x.id.as_str()).collect());
     let mut check = |path: &str, id: &str, refs: &References| {
         for ((name, ids), known) in ref_lists(refs).into_iter().zip(&known) {
@@ -451,6 +452,104 @@ fn framework_refs(c: &Catalog, p: &mut Problems) {
                 format!("iso_27400 {:?} is not a clause 6 risk source", s.iso_27400),
             );
         }
+    }
+}
+
+/// The scope a framework id declares in frameworks.toml holds:
+/// `not_for_capabilities` names known capabilities, and no scenario whose
+/// `applies_to` names one of them cites the id, nor a control all of whose
+/// scenarios do; a control citing ids of a framework cites at least one whose
+/// `stakeholders` include its own (an id without the field fits anyone).
+fn framework_scope(c: &Catalog, ix: &Index, p: &mut Problems) {
+    let lists = framework_lists(&c.frameworks);
+    let known: Vec<IdMap<&FrameworkId>> = lists
+        .iter()
+        .map(|(_, list)| list.iter().map(|x| (x.id.as_str(), x)).collect())
+        .collect();
+    for (name, list) in &lists {
+        for x in list.iter() {
+            for cap in &x.not_for_capabilities {
+                if !ix.capabilities.contains(cap.as_str()) {
+                    p.at(
+                        FRAMEWORKS,
+                        &x.id,
+                        format!("{name} not_for_capabilities names unknown capability {cap:?}"),
+                    );
+                }
+            }
+        }
+    }
+    // The cited ids of one refs list that are not for a device with any of `caps`.
+    let excluded = |refs: &References, caps: &dyn Fn(&str) -> bool| {
+        let mut out = Vec::new();
+        for ((name, ids), known) in ref_lists(refs).into_iter().zip(&known) {
+            for r in ids {
+                let Some(f) = known.get(r.as_str()) else {
+                    continue;
+                };
+                if let Some(cap) = f.not_for_capabilities.iter().find(|cap| caps(cap)) {
+                    out.push(format!("{name} {r:?} is not for devices with {cap:?}"));
+                }
+            }
+        }
+        out
+    };
+    for s in &c.scenarios {
+        let names = |cap: &str| s.applies_to.capabilities.iter().any(|x| x == cap);
+        for why in excluded(&s.refs, &names) {
+            p.at(
+                SCENARIOS,
+                &s.id,
+                format!("cites {why}, which its applies_to names"),
+            );
+        }
+    }
+    for x in &c.controls {
+        let treated: Vec<&Scenario> = c
+            .scenarios
+            .iter()
+            .filter(|s| s.treatments.iter().any(|t| t.control == x.id))
+            .collect();
+        if !treated.is_empty() {
+            let all_name = |cap: &str| {
+                treated
+                    .iter()
+                    .all(|s| s.applies_to.capabilities.iter().any(|x| x == cap))
+            };
+            for why in excluded(&x.refs, &all_name) {
+                p.at(
+                    CONTROLS,
+                    &x.id,
+                    format!("cites {why}, which every scenario it treats names"),
+                );
+            }
+        }
+        for ((name, ids), known) in ref_lists(&x.refs).into_iter().zip(&known) {
+            let fits = |r: &String| {
+                known.get(r.as_str()).is_none_or(|f| {
+                    f.stakeholders.is_empty() || f.stakeholders.contains(&x.stakeholder)
+                })
+            };
+            if !ids.is_empty() && !ids.iter().any(fits) {
+                let who = stakeholder_name(x.stakeholder);
+                p.at(
+                    CONTROLS,
+                    &x.id,
+                    format!(
+                        "cites only {name} ids for other stakeholders ({}); cite one that addresses the {who} too",
+                        ids.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn stakeholder_name(s: Stakeholder) -> &'static str {
+    match s {
+        Stakeholder::User => "user",
+        Stakeholder::Provider => "provider",
+        Stakeholder::Developer => "developer",
     }
 }
 

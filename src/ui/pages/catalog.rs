@@ -129,6 +129,8 @@ fn refs_view(refs: &References) -> impl IntoView + use<> {
             Framework::NistIr8425 => &fw.nist_ir_8425,
             Framework::OwaspIot2018 => &fw.owasp_iot_2018,
             Framework::UkPsti => &fw.uk_psti,
+            Framework::EuCra => &fw.eu_cra,
+            Framework::En18031 => &fw.en_18031,
         };
         let items: Vec<String> = ids
             .iter()
