@@ -68,8 +68,8 @@ pub fn Welcome() -> impl IntoView {
             </ol>
             <p class="basis">
                 "The risk catalog follows ISO/IEC 27400 (IoT security and privacy guidelines) "
-                "and maps every recommendation to ETSI EN 303 645, NIST IR 8425, the OWASP IoT "
-                "Top 10 and the UK PSTI requirements."
+                "and maps its recommendations to ETSI EN 303 645, NIST IR 8425, the OWASP IoT "
+                "Top 10, the UK PSTI requirements, the EU Cyber Resilience Act and EN 18031."
             </p>
         </section>
     }
