@@ -79,6 +79,29 @@ pub const ICONS: &[(&str, &str)] = &[
         "gadget",
         "M8 6h8a2 2 0 0 1 2 2v8a2 2 0 0 1 -2 2h-8a2 2 0 0 1 -2 -2v-8a2 2 0 0 1 2 -2zM9 2v4M15 2v4M9 18v4M15 18v4M2 9h4M2 15h4M18 9h4M18 15h4",
     ),
+    // A robot vacuum from above: its round body, the bumper line and the
+    // sensor in the middle.
+    (
+        "robot",
+        "M3 12a9 9 0 1 0 18 0a9 9 0 1 0 -18 0zM4.2 7.5h15.6M10 13.5a2 2 0 1 0 4 0a2 2 0 1 0 -4 0z",
+    ),
+    // A lightning bolt.
+    ("bolt", "M13 2 4 14h7l-1 8 9-12h-7z"),
+    // A car seen from the front: body, wheels and headlights.
+    (
+        "car",
+        "M5 17h14a2 2 0 0 0 2-2v-3l-2-5H5l-2 5v3a2 2 0 0 0 2 2zM3 12h18M6 17v2M18 17v2M7 14.5h.01M17 14.5h.01",
+    ),
+    // A heart with a pulse line.
+    (
+        "heart",
+        "M12 20C12 20 4 15.5 4 9.5a4.5 4.5 0 0 1 8-2.8a4.5 4.5 0 0 1 8 2.8C20 15.5 12 20 12 20zM7.5 11h2.5l1-2 2 4 1-2h2.5",
+    ),
+    // A printer with a sheet of paper.
+    (
+        "printer",
+        "M7 9V3h10v6M7 17H5a2 2 0 0 1 -2 -2v-4a2 2 0 0 1 2 -2h14a2 2 0 0 1 2 2v4a2 2 0 0 1 -2 2h-2M7 14h10v7h-10zM17.5 12h.01",
+    ),
     // A question mark in a circle.
     (
         "unknown",

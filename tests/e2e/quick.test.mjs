@@ -22,9 +22,9 @@ const TEN = [
   /Smart lock/,
   /TV, streaming/,
   /Smart lights/,
-  /Heating or energy/,
+  /Heating or hot water/,
   /Alarm or safety/,
-  /Appliance or robot/,
+  /Kitchen or laundry/,
 ];
 
 /** Whether the page shows no horizontal scroll (fits the viewport). */
