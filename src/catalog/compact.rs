@@ -265,10 +265,10 @@ mod tests {
     fn the_compact_copy_is_the_same_catalog_as_the_json_files() {
         let json = load::parse(&load::EMBEDDED).expect("the bundled catalog parses");
         assert!(!EMBEDDED.is_empty(), "build.rs wrote the compact copy");
-        // Catalog v2 (issue 21: five device categories, 13 scenarios) took
-        // it from 89758 to 120374 B (38371 B gzip -9, +9.7 KB): growth is a
-        // decision, so the guard sits just above.
-        assert!(EMBEDDED.len() < 125_000, "{} bytes", EMBEDDED.len());
+        // Catalog v2 (issue 21: five device categories, 13 scenarios, the
+        // EU CRA and EN 18031 references) took it from 89758 to 125214 B:
+        // growth is a decision, so the guard sits just above.
+        assert!(EMBEDDED.len() < 127_000, "{} bytes", EMBEDDED.len());
         assert_eq!(decode(EMBEDDED), json);
     }
 
