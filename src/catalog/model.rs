@@ -362,6 +362,17 @@ pub enum Stakeholder {
     Developer,
 }
 
+impl Stakeholder {
+    /// The name as catalog files and exports write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stakeholder::User => "user",
+            Stakeholder::Provider => "provider",
+            Stakeholder::Developer => "developer",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum When {

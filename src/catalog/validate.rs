@@ -531,7 +531,7 @@ fn framework_scope(c: &Catalog, ix: &Index, p: &mut Problems) {
                 })
             };
             if !ids.is_empty() && !ids.iter().any(fits) {
-                let who = stakeholder_name(x.stakeholder);
+                let who = x.stakeholder.name();
                 p.at(
                     CONTROLS,
                     &x.id,
@@ -542,14 +542,6 @@ fn framework_scope(c: &Catalog, ix: &Index, p: &mut Problems) {
                 );
             }
         }
-    }
-}
-
-fn stakeholder_name(s: Stakeholder) -> &'static str {
-    match s {
-        Stakeholder::User => "user",
-        Stakeholder::Provider => "provider",
-        Stakeholder::Developer => "developer",
     }
 }
 

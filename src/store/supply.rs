@@ -21,11 +21,7 @@ pub fn supply_csv(groups: &[SupplyGroup<'_>], done: &[String]) -> String {
     out.push_str("\r\n");
     for g in groups {
         for c in &g.controls {
-            let who = match c.stakeholder {
-                crate::catalog::Stakeholder::Developer => "developer",
-                crate::catalog::Stakeholder::Provider => "provider",
-                crate::catalog::Stakeholder::User => "user",
-            };
+            let who = c.stakeholder.name();
             let yes = if done.iter().any(|d| d == &c.id) {
                 "yes"
             } else {
