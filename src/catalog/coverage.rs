@@ -4,6 +4,7 @@
 
 use super::Problem;
 use super::model::*;
+use super::search::Framework;
 use super::validate::IdMap;
 use super::validate::file::FRAMEWORKS;
 use serde::Serialize;
@@ -152,30 +153,16 @@ pub fn coverage_problems(c: &Catalog) -> Vec<Problem> {
     p
 }
 
-/// The known-id lists of frameworks.toml, by their key there.
-pub(crate) fn framework_lists(f: &Frameworks) -> [(&'static str, &Vec<FrameworkId>); 7] {
-    [
-        ("iso_27400", &f.iso_27400),
-        ("etsi_en_303_645", &f.etsi_en_303_645),
-        ("nist_ir_8425", &f.nist_ir_8425),
-        ("owasp_iot_2018", &f.owasp_iot_2018),
-        ("uk_psti", &f.uk_psti),
-        ("eu_cra", &f.eu_cra),
-        ("en_18031", &f.en_18031),
-    ]
+/// The known-id lists of frameworks.toml, by their key there, in
+/// [`Framework::ALL`] order (ISO/IEC 27400 first).
+pub(crate) fn framework_lists(f: &Frameworks) -> [(&'static str, &[FrameworkId]); 7] {
+    Framework::ALL.map(|x| (x.file_key(), x.known(f)))
 }
 
-/// The references of one scenario or control, by framework key.
-pub(crate) fn ref_lists(r: &References) -> [(&'static str, &Vec<String>); 7] {
-    [
-        ("iso_27400", &r.iso_27400),
-        ("etsi_en_303_645", &r.etsi_en_303_645),
-        ("nist_ir_8425", &r.nist_ir_8425),
-        ("owasp_iot_2018", &r.owasp_iot_2018),
-        ("uk_psti", &r.uk_psti),
-        ("eu_cra", &r.eu_cra),
-        ("en_18031", &r.en_18031),
-    ]
+/// The references of one scenario or control, by framework key, in the
+/// same order.
+pub(crate) fn ref_lists(r: &References) -> [(&'static str, &[String]); 7] {
+    Framework::ALL.map(|x| (x.file_key(), x.ids(r)))
 }
 
 #[cfg(test)]

@@ -50,6 +50,19 @@ impl Framework {
         }
     }
 
+    /// Its key in frameworks.toml and in a `refs` table.
+    pub fn file_key(self) -> &'static str {
+        match self {
+            Framework::Iso27400 => "iso_27400",
+            Framework::EtsiEn303645 => "etsi_en_303_645",
+            Framework::NistIr8425 => "nist_ir_8425",
+            Framework::OwaspIot2018 => "owasp_iot_2018",
+            Framework::UkPsti => "uk_psti",
+            Framework::EuCra => "eu_cra",
+            Framework::En18031 => "en_18031",
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Framework> {
         Framework::ALL.into_iter().find(|f| f.key() == key)
     }
@@ -64,6 +77,19 @@ impl Framework {
             Framework::UkPsti => &refs.uk_psti,
             Framework::EuCra => &refs.eu_cra,
             Framework::En18031 => &refs.en_18031,
+        }
+    }
+
+    /// The ids frameworks.toml lists for this framework, with their titles.
+    pub fn known(self, f: &Frameworks) -> &[FrameworkId] {
+        match self {
+            Framework::Iso27400 => &f.iso_27400,
+            Framework::EtsiEn303645 => &f.etsi_en_303_645,
+            Framework::NistIr8425 => &f.nist_ir_8425,
+            Framework::OwaspIot2018 => &f.owasp_iot_2018,
+            Framework::UkPsti => &f.uk_psti,
+            Framework::EuCra => &f.eu_cra,
+            Framework::En18031 => &f.en_18031,
         }
     }
 }

@@ -123,15 +123,7 @@ fn refs_view(refs: &References) -> impl IntoView + use<> {
         if ids.is_empty() {
             continue;
         }
-        let list = match f {
-            Framework::Iso27400 => &fw.iso_27400,
-            Framework::EtsiEn303645 => &fw.etsi_en_303_645,
-            Framework::NistIr8425 => &fw.nist_ir_8425,
-            Framework::OwaspIot2018 => &fw.owasp_iot_2018,
-            Framework::UkPsti => &fw.uk_psti,
-            Framework::EuCra => &fw.eu_cra,
-            Framework::En18031 => &fw.en_18031,
-        };
+        let list = f.known(fw);
         let items: Vec<String> = ids
             .iter()
             .map(|id| format!("{id} ({})", title(list, id)))
