@@ -1,7 +1,8 @@
-//! Fuzzing the import decoder with proptest: arbitrary bytes, mutated valid
-//! files, arbitrary JSON and JSON shaped like our envelope. The decoder must
-//! never panic, every refusal must read as a sentence, and anything it
-//! accepts must pass the rules and round-trip.
+//! Fuzzing the one file reader (`store::read_file`, used by the app's import
+//! and the command line) with proptest: arbitrary bytes, mutated valid files,
+//! arbitrary JSON (often a bare household) and JSON shaped like our envelope.
+//! The reader must never panic, every refusal must read as a sentence on one
+//! line, and anything it accepts must pass the rules and round-trip.
 //!
 //! `decoder_never_panics` runs 2,000 cases on every `cargo test`; the long
 //! run (120,000 cases) is `cargo test --release --test store_fuzz -- --ignored`.
@@ -13,7 +14,7 @@ use serde_json::{Map, Number, Value};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::time::Instant;
-use thingrisk::store::{DecodeError, decode, decode_import, export_json, validate};
+use thingrisk::store::{DecodeError, decode, export_json, read_file, validate};
 
 const FIXTURES: [&str; 2] = [
     include_str!("fixtures/store/v1.json"),
@@ -270,11 +271,13 @@ fn mutated_fixture() -> impl Strategy<Value = Vec<u8>> {
 type Tally = BTreeMap<&'static str, u64>;
 
 fn outcome(bytes: &[u8], tally: &RefCell<Tally>) -> Result<(), TestCaseError> {
-    let result = decode_import(bytes);
+    let result = read_file(bytes);
     let kind = match &result {
+        Ok(i) if i.bare_household => "accepted (bare household)",
         Ok(_) => "accepted",
         Err(DecodeError::TooLarge { .. }) => "too large",
-        Err(DecodeError::NotText) => "not text",
+        Err(DecodeError::NotText { .. }) => "not text",
+        Err(DecodeError::DuplicateKey { .. }) => "duplicate key",
         Err(DecodeError::Empty) => "empty",
         Err(DecodeError::NotJson { .. }) => "not JSON",
         Err(DecodeError::NotThingRisk) => "not ThingRisk",
@@ -284,7 +287,12 @@ fn outcome(bytes: &[u8], tally: &RefCell<Tally>) -> Result<(), TestCaseError> {
     };
     *tally.borrow_mut().entry(kind).or_default() += 1;
     match result {
-        Ok(state) => {
+        Ok(intake) => {
+            for u in &intake.unknown_fields {
+                let message = u.to_string();
+                prop_assert!(!message.contains(char::is_control), "{:?}", message);
+            }
+            let state = intake.state;
             prop_assert_eq!(validate::check(&state), Ok(()));
             prop_assert_eq!(decode(&export_json(&state)), Ok(state));
         }
@@ -295,6 +303,8 @@ fn outcome(bytes: &[u8], tally: &RefCell<Tally>) -> Result<(), TestCaseError> {
                 "{:?}",
                 message
             );
+            // One line, whatever the file held.
+            prop_assert!(!message.contains(char::is_control), "{:?}", message);
         }
     }
     Ok(())

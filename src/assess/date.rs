@@ -19,13 +19,21 @@ impl Date {
         ok.then_some(Date { year, month, day })
     }
 
-    /// Parses "YYYY-MM-DD".
+    /// Parses "YYYY-MM-DD" exactly (ISO 8601's calendar date): four, two and
+    /// two digits, no sign, no spaces, so "2024-1-5" or " 2024-01-05" are
+    /// refused rather than guessed at.
     pub fn parse(s: &str) -> Option<Date> {
-        let mut it = s.trim().splitn(3, '-');
-        let y = it.next()?.parse().ok()?;
-        let m = it.next()?.parse().ok()?;
-        let d = it.next()?.parse().ok()?;
-        Date::new(y, m, d)
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b[r].iter().try_fold(0u16, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
+            })
+        };
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        Date::new(i32::from(y), m as u8, d as u8)
     }
 
     /// Days since 1970-01-01 (negative before), by Howard Hinnant's algorithm.
@@ -99,6 +107,18 @@ mod tests {
         assert!(Date::parse("2023-02-29").is_none());
         assert!(Date::parse("2023-13-01").is_none());
         assert!(Date::parse("yesterday").is_none());
+        for loose in [
+            "2024-1-5",
+            "+2024-01-05",
+            " 2024-01-05 ",
+            "2024-01-05\n",
+            "2024/01/05",
+            "02024-01-05",
+            "2024-01-5x",
+        ] {
+            assert_eq!(Date::parse(loose), None, "{loose:?}");
+        }
+        assert_eq!(Date::parse("0999-12-31"), Date::new(999, 12, 31));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! `tests/store_fuzz.rs`).
 
 use super::envelope::{CURRENT_VERSION, FORMAT_NAME, State};
+use super::json::{self, JsonError};
 use super::{migrate, validate};
 use serde_json::Value;
 use std::fmt;
@@ -15,12 +16,18 @@ use std::fmt;
 pub enum DecodeError {
     /// Larger than the limit for its use (import files).
     TooLarge { bytes: usize, limit: usize },
-    /// Bytes that are not UTF-8 text.
-    NotText,
+    /// Bytes that are not UTF-8 text; `offset` is the first bad byte (0-based).
+    NotText { offset: usize },
     /// Nothing but white space.
     Empty,
     /// Not valid JSON; where the parser gave up (1-based).
     NotJson { line: usize, col: usize },
+    /// One group of details names `key` twice (1-based place of the second).
+    DuplicateKey {
+        key: String,
+        line: usize,
+        col: usize,
+    },
     /// Valid JSON, but not one of our files.
     NotThingRisk,
     /// Our file, but its version is missing, malformed or one we never wrote.
@@ -60,15 +67,23 @@ impl DecodeError {
                 bytes.div_ceil(1024),
                 limit / 1024
             ),
-            DecodeError::NotText => write!(
+            DecodeError::NotText { offset } => write!(
                 f,
-                "The {subject} is not text, so it is not something ThingRisk saved."
+                "The {subject} is not text (byte {} is not part of any letter), so it is not \
+                 something ThingRisk saved.",
+                offset + 1
             ),
             DecodeError::Empty => write!(f, "The {subject} is empty."),
             DecodeError::NotJson { line, col } => write!(
                 f,
                 "The {subject} is not something ThingRisk saved: its text stops making sense at \
                  line {line}, character {col}."
+            ),
+            DecodeError::DuplicateKey { key, line, col } => write!(
+                f,
+                "The {subject} gives {} twice in one place (line {line}, character {col}), so \
+                 ThingRisk cannot tell which one is meant.",
+                quoted(key)
             ),
             DecodeError::NotThingRisk => {
                 write!(f, "The {subject} holds data, but not data ThingRisk saved.")
@@ -114,7 +129,9 @@ impl DecodeError {
             DecodeError::FutureVersion { .. } => {
                 "Reload this page to get the newest ThingRisk, then import the file again."
             }
-            DecodeError::UnknownVersion { .. } | DecodeError::WrongShape { .. } => {
+            DecodeError::UnknownVersion { .. }
+            | DecodeError::WrongShape { .. }
+            | DecodeError::DuplicateKey { .. } => {
                 "It may have been changed by hand or damaged: import another copy, or \
                  export it again from the browser it came from."
             }
@@ -147,7 +164,14 @@ pub fn describe_path(path: &str) -> (String, String) {
             _ => keys.push(seg),
         }
     }
-    (place.join(", "), field_name(&keys).to_string())
+    let field = match keys.as_slice() {
+        // Question ids hold dots: the rest of the path is the id.
+        ["answers", question @ ..] if !question.is_empty() => {
+            format!("the answer to question {}", quoted(&question.join(".")))
+        }
+        _ => field_name(&keys).to_string(),
+    };
+    (place.join(", "), field)
 }
 
 /// A field of a data file as a person knows it ("" for none).
@@ -168,7 +192,6 @@ fn field_name(keys: &[&str]) -> &'static str {
         ["sample"] => "the mark of a sample home",
         ["devices"] => "the list of devices",
         ["answers"] => "the answers",
-        ["answers", ..] => "an answer",
         [k] if k.starts_with("planned") => {
             if item(k) {
                 "a planned step"
@@ -193,21 +216,45 @@ pub(crate) const NOT_AS_EXPECTED: &str = "are not in the form ThingRisk expects"
 /// Reads a stored or imported text (any supported version) as the current
 /// [`State`]. A dangling `active` id is dropped (the UI then picks one).
 pub fn decode(text: &str) -> Result<State, DecodeError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text); // a BOM from some editors
+    decode_value(parse(text)?)
+}
+
+/// Text to JSON, as every reader of our files does: a byte-order mark
+/// (written by some editors) is skipped; a key given twice is refused.
+pub fn parse(text: &str) -> Result<Value, DecodeError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
-        line: e.line(),
-        col: e.column(),
+    json::parse(text).map_err(|e| match e {
+        JsonError::Syntax { line, col } => DecodeError::NotJson { line, col },
+        JsonError::DuplicateKey { key, line, col } => DecodeError::DuplicateKey { key, line, col },
+    })
+}
+
+/// The first steps of reading any file: at most `limit` bytes, UTF-8 text,
+/// then [`parse`].
+pub fn file_json(bytes: &[u8], limit: usize) -> Result<Value, DecodeError> {
+    if bytes.len() > limit {
+        return Err(DecodeError::TooLarge {
+            bytes: bytes.len(),
+            limit,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| DecodeError::NotText {
+        offset: e.valid_up_to(),
     })?;
-    decode_value(value)
+    parse(text)
 }
 
 /// As [`decode`], from parsed JSON.
 pub fn decode_value(value: Value) -> Result<State, DecodeError> {
     let version = detect_version(&value)?;
-    let mut value = migrate::to_current(value, version)?;
+    decode_current(migrate::to_current(value, version)?)
+}
+
+/// A current-version envelope (as JSON) to a checked [`State`].
+pub(crate) fn decode_current(mut value: Value) -> Result<State, DecodeError> {
     validate::check_shape(&value)?;
     if let Value::Object(map) = &mut value {
         map.remove("format");
@@ -283,6 +330,18 @@ pub(crate) fn json_path(path: &str, key: &str) -> String {
     }
 }
 
+/// Text from a file as shown in a message: in quotes, cut to 40
+/// characters, control characters escaped so a message stays on one line.
+pub(crate) fn quoted(text: &str) -> String {
+    let escaped = Value::String(text.to_string()).to_string();
+    let inner = &escaped[1..escaped.len() - 1];
+    if inner.chars().count() > 40 {
+        format!("“{}…”", inner.chars().take(40).collect::<String>())
+    } else {
+        format!("“{inner}”")
+    }
+}
+
 /// A JSON value as shown in a message: cut to 40 characters.
 pub(crate) fn short_json(v: &Value) -> String {
     let s = v.to_string();
@@ -328,7 +387,7 @@ mod tests {
         );
         assert_eq!(
             words("households[0].answers.q.wifi-password"),
-            "home 1|an answer"
+            "home 1|the answer to question “q.wifi-password”"
         );
         assert_eq!(words("households[0].planned[2]"), "home 1|a planned step");
         assert_eq!(

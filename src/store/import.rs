@@ -1,29 +1,106 @@
-//! Import: a file chosen by the user, checked ([`decode_import`]),
-//! summarised ([`preview`]) and then either replacing what is there or added
+//! Every file that enters ThingRisk, in the app's import or on the command
+//! line: [`read_file`] checks it (size, text, JSON, format, version, shape,
+//! values, the same limits and messages everywhere) and says what it holds;
+//! the app then shows a [`preview`] and either replaces what is there or adds
 //! beside it ([`merge`]).
 
-use super::decode::{DecodeError, decode};
-use super::envelope::State;
-use super::validate::{MAX_ID_CHARS, MAX_NAME_CHARS};
+use super::decode::{self, DecodeError};
+use super::envelope::{CURRENT_VERSION, FORMAT_NAME, State};
+use super::fields::{UnknownField, unknown_fields};
+use super::migrate;
+use super::validate::{MAX_HOUSEHOLDS, MAX_ID_CHARS, MAX_NAME_CHARS};
 use crate::plural::plural;
+use serde_json::{Value, json};
 use std::collections::HashSet;
 use std::fmt;
 
-/// The largest file accepted for import (5 MiB; a 50-device household
-/// answered in full is well under 100 KB).
+/// The largest file accepted (5 MiB; a 50-device household answered in
+/// full is well under 100 KB).
 pub const IMPORT_LIMIT_BYTES: usize = 5 * 1024 * 1024;
 
-/// Reads an import file's bytes: size limit, UTF-8, then [`decode`] (any
-/// supported version, migrated and checked).
-pub fn decode_import(bytes: &[u8]) -> Result<State, DecodeError> {
-    if bytes.len() > IMPORT_LIMIT_BYTES {
-        return Err(DecodeError::TooLarge {
-            bytes: bytes.len(),
-            limit: IMPORT_LIMIT_BYTES,
-        });
+/// A file read by [`read_file`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intake {
+    /// What it holds, migrated to the current version and checked.
+    pub state: State,
+    /// One bare household (the command line's own form, as
+    /// tests/fixtures/household-sample.json) rather than an app export.
+    pub bare_household: bool,
+    /// Details the format does not have; left out of `state`.
+    pub unknown_fields: Vec<UnknownField>,
+}
+
+/// Reads a file's bytes: an export from the app (any version) or one bare
+/// household. Messages name places as "home 1, device 2" in an export and
+/// "device 2" in a bare household.
+pub fn read_file(bytes: &[u8]) -> Result<Intake, DecodeError> {
+    let value = decode::file_json(bytes, IMPORT_LIMIT_BYTES)?;
+    let bare_household = is_bare_household(&value);
+    let read = |value: Value| -> Result<Intake, DecodeError> {
+        let value = if bare_household {
+            envelope_around(value)
+        } else {
+            let version = decode::detect_version(&value)?;
+            migrate::to_current(value, version)?
+        };
+        let unknown_fields = unknown_fields(&value);
+        let state = decode::decode_current(value)?;
+        Ok(Intake {
+            state,
+            bare_household,
+            unknown_fields,
+        })
+    };
+    let mut intake = read(value).map_err(|e| bare_paths(e, bare_household))?;
+    if bare_household {
+        for u in &mut intake.unknown_fields {
+            u.path = strip_home(&u.path);
+        }
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotText)?;
-    decode(text)
+    Ok(intake)
+}
+
+/// [`read_file`] for callers that want only the state.
+pub fn decode_import(bytes: &[u8]) -> Result<State, DecodeError> {
+    read_file(bytes).map(|i| i.state)
+}
+
+/// A household's own object: no envelope marker or household list, and a
+/// household's fields.
+fn is_bare_household(value: &Value) -> bool {
+    value.as_object().is_some_and(|m| {
+        !m.contains_key("format")
+            && !m.contains_key("households")
+            && ["id", "name", "devices"].iter().any(|k| m.contains_key(*k))
+    })
+}
+
+/// The current envelope around one household, so it takes the one path.
+fn envelope_around(household: Value) -> Value {
+    let active = household.get("id").cloned().unwrap_or(Value::Null);
+    let active = if active.is_string() {
+        active
+    } else {
+        Value::Null
+    };
+    json!({"format": FORMAT_NAME, "version": CURRENT_VERSION, "app_version": "",
+           "saved_at": "", "revision": 0, "active": active, "households": [household]})
+}
+
+/// In a bare household there is no "home 1": paths start at its fields.
+fn bare_paths(e: DecodeError, bare: bool) -> DecodeError {
+    match e {
+        DecodeError::WrongShape { path, problem } if bare => DecodeError::WrongShape {
+            path: strip_home(&path),
+            problem,
+        },
+        e => e,
+    }
+}
+
+fn strip_home(path: &str) -> String {
+    let rest = path.strip_prefix("households[0]").unwrap_or(path);
+    rest.strip_prefix('.').unwrap_or(rest).to_string()
 }
 
 /// What an import file holds, shown before the user confirms.
@@ -71,7 +148,26 @@ pub enum MergeMode {
     Add,
 }
 
-/// The state after an import. The bookkeeping (revision, saved-at, app
+/// Whether an import fits beside what is there: adding must not make more
+/// than [`MAX_HOUSEHOLDS`] homes (the one limit a merge of two valid states
+/// can break; ids and names are made unique). The message says what to do.
+pub fn fits(current: &State, imported: &State, mode: MergeMode) -> Result<(), String> {
+    let total = match mode {
+        MergeMode::Replace => imported.households.len(),
+        MergeMode::Add => current.households.len() + imported.households.len(),
+    };
+    if total > MAX_HOUSEHOLDS {
+        Err(format!(
+            "Added to what this browser holds, it would make {total} homes, and ThingRisk \
+             keeps up to {MAX_HOUSEHOLDS}. Remove some homes first, or replace your data \
+             with the file's."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// The state after an import (check [`fits`] first). The bookkeeping (revision, saved-at, app
 /// version) stays the current state's, so the next save passes the
 /// revision check as any other edit would.
 pub fn merge(current: &State, imported: State, mode: MergeMode) -> State {
@@ -188,8 +284,8 @@ mod tests {
             })
         );
         assert_eq!(
-            decode_import(&[0xff, 0xfe, b'{']),
-            Err(DecodeError::NotText)
+            decode_import(&[b'{', 0xff, 0xfe]),
+            Err(DecodeError::NotText { offset: 1 })
         );
     }
 
@@ -242,6 +338,30 @@ mod tests {
         assert_eq!(out.households[2].devices.len(), 2);
         assert_eq!(out.active.as_deref(), Some("home"));
         assert_eq!(check(&out), Ok(()));
+    }
+
+    #[test]
+    fn adding_may_not_pass_the_household_limit() {
+        let homes = |n: usize, prefix: &str| {
+            State::new(
+                (0..n)
+                    .map(|i| home(&format!("{prefix}{i}"), "H", 0))
+                    .collect(),
+            )
+        };
+        let current = homes(60, "a");
+        let imported = homes(41, "b");
+        let e = fits(&current, &imported, MergeMode::Add).unwrap_err();
+        assert!(
+            e.starts_with("Added to what this browser holds, it would make 101 homes"),
+            "{e}"
+        );
+        assert_eq!(fits(&current, &imported, MergeMode::Replace), Ok(()));
+        assert_eq!(fits(&current, &homes(40, "b"), MergeMode::Add), Ok(()));
+        assert_eq!(
+            check(&merge(&current, homes(40, "b"), MergeMode::Add)),
+            Ok(())
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! - [`envelope`]: the current format, [`State`], [`encode`];
 //! - [`migrate`]: earlier formats and the step chain to the current one;
 //! - [`mod@decode`]: text to [`State`], and the user-facing [`DecodeError`];
-//! - [`validate`]: the shape and value rules a file must follow;
+//! - [`mod@json`]: text to JSON, refusing a key given twice;
+//! - [`validate`]: the shape and value rules a file must follow, and the limits;
+//! - [`fields`]: the format's field names, and a file's unknown ones;
 //! - [`unknown`]: catalog ids the saved data uses but the catalog lacks;
 //! - [`revision`]: "may this tab write?";
 //! - [`recovery`]: what to do with the stored text at start-up;
@@ -22,13 +24,16 @@
 //!   the text to write, or a [`WriteCheck`] saying to reload instead;
 //! - export: [`export_json`] / [`state_risk_register`] / [`csv::action_plan`],
 //!   named by [`file_name`];
-//! - import: [`decode_import`] (bytes), show [`preview`], then [`merge`].
+//! - import: [`read_file`] (bytes: an export or a bare household, with its
+//!   unknown fields), show [`preview`], then [`merge`].
 
 pub mod csv;
 pub mod decode;
 pub mod envelope;
 pub mod export;
+pub mod fields;
 pub mod import;
+pub mod json;
 pub mod migrate;
 pub mod recovery;
 pub mod revision;
@@ -40,7 +45,9 @@ pub use csv::{action_plan, risk_register, state_risk_register};
 pub use decode::{DecodeError, decode};
 pub use envelope::{APP_VERSION, CURRENT_VERSION, State, encode};
 pub use export::{export_json, file_name};
-pub use import::{IMPORT_LIMIT_BYTES, MergeMode, Preview, decode_import, merge, preview};
+pub use import::{
+    IMPORT_LIMIT_BYTES, Intake, MergeMode, Preview, decode_import, fits, merge, preview, read_file,
+};
 pub use recovery::{Loaded, STORAGE_KEY, backup_file_name, backup_key, load};
 pub use revision::{Stored, WriteCheck, check_write, prepare_save, stored_revision};
 pub use unknown::{UnknownId, unknown_ids, unknown_summary};

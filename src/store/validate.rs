@@ -14,6 +14,12 @@ use std::collections::HashSet;
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest household id, device id or category id, in characters.
 pub const MAX_ID_CHARS: usize = 100;
+/// Most households in one state (each person's own, their family's, samples).
+pub const MAX_HOUSEHOLDS: usize = 100;
+/// Most devices in one household: far beyond a real home (a large smart home
+/// has a hundred or two), and small enough that assessing the largest
+/// accepted home stays quick (measured in BENCHMARKS.md, "Input limits").
+pub const MAX_DEVICES: usize = 500;
 
 fn wrong(path: &str, key: &str, expected: &str, found: &Value) -> DecodeError {
     DecodeError::shape(
@@ -181,11 +187,22 @@ fn name_rule(name: &str, path: &str, key: &str) -> Result<(), DecodeError> {
     }
 }
 
-/// The value rules of a state: household ids present and unique, device ids
+/// The value rules of a state: at most [`MAX_HOUSEHOLDS`] households of at
+/// most [`MAX_DEVICES`] devices, household ids present and unique, device ids
 /// present and unique within their household, every device has a category,
 /// names and rooms within [`MAX_NAME_CHARS`]. Run on every decoded file and
 /// on the result of an import merge.
 pub fn check(state: &State) -> Result<(), DecodeError> {
+    let too_many = |path: String, n: usize, max: usize, what: &str| {
+        DecodeError::shape(
+            path,
+            format!("holds {n} {what}, and ThingRisk keeps up to {max}"),
+        )
+    };
+    if state.households.len() > MAX_HOUSEHOLDS {
+        let n = state.households.len();
+        return Err(too_many("households".into(), n, MAX_HOUSEHOLDS, "homes"));
+    }
     let mut household_ids = HashSet::new();
     for (i, h) in state.households.iter().enumerate() {
         let path = format!("households[{i}]");
@@ -197,6 +214,15 @@ pub fn check(state: &State) -> Result<(), DecodeError> {
             ));
         }
         name_rule(&h.name, &path, "name")?;
+        if h.devices.len() > MAX_DEVICES {
+            let n = h.devices.len();
+            return Err(too_many(
+                json_path(&path, "devices"),
+                n,
+                MAX_DEVICES,
+                "devices",
+            ));
+        }
         let mut device_ids = HashSet::new();
         for (j, d) in h.devices.iter().enumerate() {
             let path = format!("{path}.devices[{j}]");
@@ -331,6 +357,29 @@ mod tests {
         let mut other = h.clone();
         other.id = "h2".into();
         assert_eq!(check(&state_with(vec![h, other])), Ok(()));
+    }
+
+    #[test]
+    fn households_and_devices_are_limited_in_number() {
+        let mut h = Household::new("h", "A");
+        for i in 0..MAX_DEVICES {
+            h.devices.push(Device::new(format!("d{i}"), "x", "dev.tv"));
+        }
+        assert_eq!(check(&state_with(vec![h.clone()])), Ok(()));
+        h.devices.push(Device::new("one-more", "x", "dev.tv"));
+        assert_eq!(
+            check(&state_with(vec![h])),
+            Err(DecodeError::shape(
+                "households[0].devices",
+                "holds 501 devices, and ThingRisk keeps up to 500"
+            ))
+        );
+        let homes = (0..=MAX_HOUSEHOLDS).map(|i| Household::new(format!("h{i}"), "A"));
+        assert_eq!(
+            check(&state_with(homes.collect())).unwrap_err().to_string(),
+            "Part of the file is missing or wrong: the list of homes holds 101 homes, and \
+             ThingRisk keeps up to 100."
+        );
     }
 
     #[test]

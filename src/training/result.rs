@@ -360,23 +360,8 @@ fn card(v: &Value, path: &str) -> Result<CardResult, ResultError> {
 /// Reads a result file's bytes: size, text, JSON, format and version, the
 /// shape of every field, the figures, and the scenarios against `catalog`.
 pub fn decode_result(bytes: &[u8], catalog: &Catalog) -> Result<ParticipantResult, ResultError> {
-    if bytes.len() > RESULT_LIMIT_BYTES {
-        return Err(ResultError::File(DecodeError::TooLarge {
-            bytes: bytes.len(),
-            limit: RESULT_LIMIT_BYTES,
-        }));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| ResultError::File(DecodeError::NotText))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ResultError::File(DecodeError::Empty));
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        ResultError::File(DecodeError::NotJson {
-            line: e.line(),
-            col: e.column(),
-        })
-    })?;
+    let value =
+        crate::store::decode::file_json(bytes, RESULT_LIMIT_BYTES).map_err(ResultError::File)?;
     let Value::Object(map) = &value else {
         return Err(ResultError::NotResult);
     };
@@ -559,7 +544,7 @@ mod tests {
         );
         assert_eq!(
             decode_result(&[0xff, b'{'], catalog()),
-            Err(ResultError::File(DecodeError::NotText))
+            Err(ResultError::File(DecodeError::NotText { offset: 0 }))
         );
         let big = vec![b' '; RESULT_LIMIT_BYTES + 1];
         assert!(matches!(

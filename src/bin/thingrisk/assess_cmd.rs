@@ -1,55 +1,69 @@
 //! `thingrisk assess FILE` (the risk register) and `thingrisk plan FILE`
 //! (the ranked action plan).
 //!
-//! FILE is one household as JSON, the serde form of
+//! FILE is read by the app's own reader ([`thingrisk::store::read_file`]):
+//! an export from the app or one bare household (the serde form of
 //! `thingrisk::assess::Household`; tests/fixtures/household-sample.json is a
-//! documented example. Dates are "YYYY-MM-DD"; answers are "yes", "partly",
-//! "no", "dont-know" or "not-applicable", keyed by question id.
+//! documented example), with the same limits and messages.
 
+use crate::cli::{AssessArgs, Input, RegisterFormat, ReportArgs, ReportFormat};
+use crate::say;
+use std::io::Read;
+use std::path::Path;
 use std::process::ExitCode;
 use thingrisk::assess::{Assessment, Date, Engine, Household, PlanEntry};
 use thingrisk::catalog::{self, Scale};
 use thingrisk::plural::plural;
+use thingrisk::store::{IMPORT_LIMIT_BYTES, csv::cell, read_file};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    Table,
-    Json,
-    Csv,
-}
-
-pub(crate) struct Options<'a> {
-    pub file: &'a str,
-    pub format: Format,
+/// A household read from a file, and the day to assess it on.
+pub(crate) struct Loaded {
+    pub household: Household,
     pub today: Date,
+    /// How the day was chosen, for the table's heading.
+    pub day_note: &'static str,
 }
 
-/// Reads one household file. The single place that knows the file form.
-pub fn read_household(path: &str) -> Result<Household, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    // A saved-format file (an export from the app, any version): its active
-    // household, or its first. Otherwise a bare household JSON.
-    let is_envelope = serde_json::from_str::<serde_json::Value>(&text)
-        .is_ok_and(|v| v.get("households").is_some());
-    if is_envelope {
-        let state = thingrisk::store::decode::decode(&text).map_err(|e| format!("{path}: {e}"))?;
-        let active = state.active_household().cloned();
-        return active
-            .or_else(|| state.households.into_iter().next())
-            .ok_or_else(|| format!("{path} holds no household"));
+/// Reads one household file: an export's open household (or its first), or
+/// a bare household. Every problem is one line naming the file.
+pub fn read_household(path: &Path) -> Result<Household, Vec<String>> {
+    let shown = path.display();
+    let one = |m: String| vec![m];
+    let mut bytes = Vec::new();
+    // One byte past the limit is enough to know the file is too large,
+    // without reading a huge file into memory.
+    std::fs::File::open(path)
+        .and_then(|f| {
+            f.take(IMPORT_LIMIT_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| one(format!("cannot read {shown}: {e}")))?;
+    let intake = read_file(&bytes).map_err(|e| {
+        let e = match e {
+            // The size of the file, not of the part read.
+            thingrisk::store::DecodeError::TooLarge { limit, .. } => {
+                let bytes = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+                thingrisk::store::DecodeError::TooLarge {
+                    bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+                    limit,
+                }
+            }
+            e => e,
+        };
+        one(format!("{shown}: {e}"))
+    })?;
+    if !intake.unknown_fields.is_empty() {
+        return Err(intake
+            .unknown_fields
+            .iter()
+            .map(|u| format!("{shown}: {u} (nothing was assessed, so none of it is lost: correct or remove it)"))
+            .collect());
     }
-    let household: Household = serde_json::from_str(&text)
-        .map_err(|e| format!("{path} is not a valid household file: {e}"))?;
-    // The saved format's rules (unique device ids, names within bounds), as
-    // for an export; the paths are the bare file's own.
-    let state = thingrisk::store::State::new(vec![household]);
-    thingrisk::store::validate::check(&state)
-        .map_err(|e| format!("{path}: {}", e.to_string().replace("household 1, ", "")))?;
-    Ok(state
-        .households
-        .into_iter()
-        .next()
-        .expect("the household just wrapped"))
+    let state = intake.state;
+    let active = state.active_household().cloned();
+    active
+        .or_else(|| state.households.into_iter().next())
+        .ok_or_else(|| one(format!("{shown} holds no household")))
 }
 
 /// Today's date from the system clock (the core never reads a clock).
@@ -60,49 +74,15 @@ pub(crate) fn system_today() -> Date {
     Date::from_days_since_epoch((secs / 86_400) as i64)
 }
 
-fn parse_options<'a>(args: &[&'a str], formats: &[Format]) -> Result<Options<'a>, String> {
-    let mut file = None;
-    let mut format = Format::Table;
-    let mut today = None;
-    let mut it = args.iter().copied();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
-            _ => (arg, None),
-        };
-        match flag {
-            "--format" | "--today" => {
-                let value = inline
-                    .or_else(|| it.next())
-                    .ok_or_else(|| format!("{flag} needs a value"))?;
-                if flag == "--format" {
-                    format = match value {
-                        "table" => Format::Table,
-                        "json" => Format::Json,
-                        "csv" => Format::Csv,
-                        other => return Err(format!("unknown format {other:?}")),
-                    };
-                    if !formats.contains(&format) {
-                        return Err(format!("format {value:?} is not available here"));
-                    }
-                } else {
-                    today = Some(
-                        Date::parse(value)
-                            .ok_or_else(|| format!("--today {value:?} is not YYYY-MM-DD"))?,
-                    );
-                }
-            }
-            f if f.starts_with("--") => return Err(format!("unknown option {f}")),
-            f if file.is_none() => file = Some(f),
-            f => return Err(format!("unexpected argument {f:?}")),
-        }
+/// The day from `--today`, or the system's, with the note the table shows.
+pub(crate) fn day(today: Option<Date>) -> (Date, &'static str) {
+    match today {
+        Some(d) => (d, "from --today"),
+        None => (
+            system_today(),
+            "today; results change as support periods end: --today YYYY-MM-DD sets the day",
+        ),
     }
-    let file = file.ok_or("missing FILE")?;
-    Ok(Options {
-        file,
-        format,
-        today: today.unwrap_or_else(system_today),
-    })
 }
 
 fn warn_unknown(assessment: &Assessment<'_>) {
@@ -110,25 +90,29 @@ fn warn_unknown(assessment: &Assessment<'_>) {
         let at = u
             .device
             .as_deref()
-            .map_or("the household".to_string(), |d| format!("device {d}"));
-        eprintln!(
-            "thingrisk: warning: unknown {:?} id {:?} on {at} (skipped)",
+            .map_or("the household".to_string(), |d| format!("device {d:?}"));
+        say(&format!(
+            "warning: unknown {:?} id {:?} on {at} (skipped)",
             u.kind, u.id
-        );
+        ));
     }
 }
 
-pub(crate) fn load<'a>(
-    args: &[&'a str],
-    formats: &[Format],
-) -> Result<(Options<'a>, Household), ExitCode> {
-    let opts = parse_options(args, formats).map_err(|e| crate::usage_error(&e))?;
-    let household = read_household(opts.file).map_err(|e| {
-        eprintln!("thingrisk: {e}");
+/// Reads FILE and the day; on a bad file, says why and gives exit code 1.
+pub(crate) fn load(input: &Input) -> Result<Loaded, ExitCode> {
+    let household = read_household(&input.file).map_err(|messages| {
+        for m in &messages {
+            say(m);
+        }
         ExitCode::FAILURE
     })?;
     warn_misplaced(&household);
-    Ok((opts, household))
+    let (today, day_note) = day(input.today);
+    Ok(Loaded {
+        household,
+        today,
+        day_note,
+    })
 }
 
 /// Device questions answered for the whole home are not counted: say
@@ -136,49 +120,56 @@ pub(crate) fn load<'a>(
 fn warn_misplaced(household: &Household) {
     let engine = Engine::new(catalog::embedded());
     for m in engine.misplaced_answers(household) {
-        eprintln!(
-            "thingrisk: warning: {} is a question for each device, answered for the whole home: not counted (put it in each device's \"answers\")",
+        say(&format!(
+            "warning: {} is a question for each device, answered for the whole home: not counted (put it in each device's \"answers\")",
             m.question
-        );
+        ));
     }
 }
 
 /// `thingrisk assess FILE [--format table|json|csv] [--today YYYY-MM-DD]`.
-pub fn run_assess(args: &[&str]) -> ExitCode {
-    let (opts, household) = match load(args, &[Format::Table, Format::Json, Format::Csv]) {
+pub fn run_assess(args: &AssessArgs) -> ExitCode {
+    let loaded = match load(&args.input) {
         Ok(v) => v,
         Err(code) => return code,
     };
     let engine = Engine::new(catalog::embedded());
-    let assessment = engine.evaluate(&household, opts.today);
+    let assessment = engine.evaluate(&loaded.household, loaded.today);
     warn_unknown(&assessment);
-    let out = match opts.format {
-        Format::Json => {
+    let out = match args.format {
+        RegisterFormat::Json => {
             serde_json::to_string_pretty(&assessment).expect("an assessment serializes") + "\n"
         }
-        Format::Csv => register_csv(&engine, &assessment),
-        Format::Table => register_table(&engine, &household, &assessment),
+        RegisterFormat::Csv => register_csv(&engine, &assessment),
+        RegisterFormat::Table => register_table(&engine, &loaded, &assessment),
     };
     print!("{out}");
     ExitCode::SUCCESS
 }
 
 /// `thingrisk plan FILE [--format table|json] [--today YYYY-MM-DD]`.
-pub fn run_plan(args: &[&str]) -> ExitCode {
-    let (opts, household) = match load(args, &[Format::Table, Format::Json]) {
+pub fn run_plan(args: &ReportArgs) -> ExitCode {
+    let loaded = match load(&args.input) {
         Ok(v) => v,
         Err(code) => return code,
     };
     let engine = Engine::new(catalog::embedded());
-    let assessment = engine.evaluate(&household, opts.today);
+    let assessment = engine.evaluate(&loaded.household, loaded.today);
     warn_unknown(&assessment);
     let plan = engine.plan(&assessment);
-    let out = match opts.format {
-        Format::Json => serde_json::to_string_pretty(&plan).expect("a plan serializes") + "\n",
-        _ => plan_table(&engine, &household, &plan),
+    let out = match args.format {
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&plan).expect("a plan serializes") + "\n"
+        }
+        ReportFormat::Table => plan_table(&engine, &loaded, &plan),
     };
     print!("{out}");
     ExitCode::SUCCESS
+}
+
+/// "Assessed on 2026-12-03 (today; ...)": the first line under a table's title.
+pub(crate) fn day_line(loaded: &Loaded) -> String {
+    format!("Assessed on {} ({})\n", loaded.today, loaded.day_note)
 }
 
 /// Left-aligned columns separated by two spaces.
@@ -221,7 +212,8 @@ fn scenario_title<'c>(engine: &Engine<'c>, id: &'c str) -> &'c str {
     engine.scenario(id).map_or(id, |s| s.title.as_str())
 }
 
-fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>) -> String {
+fn register_table(engine: &Engine<'_>, loaded: &Loaded, a: &Assessment<'_>) -> String {
+    let household = &loaded.household;
     let scales = &engine.catalog().scales;
     let rows: Vec<Vec<String>> = a
         .top_risks()
@@ -238,11 +230,12 @@ fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>
         })
         .collect();
     let mut out = format!(
-        "Risk register: {} ({}, {})\n\n",
+        "Risk register: {} ({})\n",
         household.name,
         plural(a.pairs.len(), "risk", "risks"),
-        a.today
     );
+    out += &day_line(loaded);
+    out.push('\n');
     out += &table(
         &["Device", "Risk", "Inherent", "Residual", "Missing controls"],
         &rows,
@@ -280,12 +273,10 @@ fn register_table(engine: &Engine<'_>, household: &Household, a: &Assessment<'_>
     out
 }
 
+/// A CSV field: the store's cell (formula-defused, quoted when needed), so
+/// every CSV ThingRisk writes treats user text alike.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    cell(s).into_owned()
 }
 
 fn register_csv(engine: &Engine<'_>, a: &Assessment<'_>) -> String {
@@ -320,13 +311,16 @@ fn register_csv(engine: &Engine<'_>, a: &Assessment<'_>) -> String {
     out
 }
 
-fn plan_table(engine: &Engine<'_>, household: &Household, plan: &[PlanEntry<'_>]) -> String {
+fn plan_table(engine: &Engine<'_>, loaded: &Loaded, plan: &[PlanEntry<'_>]) -> String {
+    let household = &loaded.household;
     let scales = &engine.catalog().scales;
     let mut out = format!(
-        "Action plan: {} ({} you can take, most important first)\n\n",
+        "Action plan: {} ({} you can take, most important first)\n",
         household.name,
         plural(plan.len(), "step", "steps")
     );
+    out += &day_line(loaded);
+    out.push('\n');
     let rows: Vec<Vec<String>> = plan
         .iter()
         .map(|e| {

@@ -4,12 +4,12 @@
 use std::process::ExitCode;
 use thingrisk::assess::calibration;
 
-pub fn run(dir: &str) -> ExitCode {
+pub fn run(dir: &std::path::Path) -> ExitCode {
     let catalog = thingrisk::catalog::embedded();
-    let cases = match calibration::load_dir(std::path::Path::new(dir)) {
+    let cases = match calibration::load_dir(dir) {
         Ok(cases) => cases,
         Err(message) => {
-            eprintln!("thingrisk: {message}");
+            crate::say(&message);
             return ExitCode::from(2);
         }
     };

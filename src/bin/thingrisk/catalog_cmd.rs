@@ -3,16 +3,8 @@
 use std::process::ExitCode;
 use thingrisk::catalog::{self, Problem, load, stats};
 
-pub fn run(args: &[&str]) -> ExitCode {
-    match args {
-        ["check"] => check(),
-        ["stats"] => print_stats(),
-        _ => crate::usage_error(&format!("unknown catalog command {:?}", args.join(" "))),
-    }
-}
-
 /// Every problem, one line each as `file: id: message`, then the count; exit 1 on any.
-fn check() -> ExitCode {
+pub fn check() -> ExitCode {
     match catalog::load_and_validate() {
         Ok(c) => {
             println!(
@@ -34,7 +26,7 @@ fn check() -> ExitCode {
 
 /// The stats as pretty JSON. Content problems do not stop it (coverage gaps
 /// are part of what it shows); only files that cannot be read do.
-fn print_stats() -> ExitCode {
+pub fn print_stats() -> ExitCode {
     match load::parse(&load::EMBEDDED) {
         Ok(c) => {
             println!("{}", stats::stats(&c).to_json());

@@ -1,62 +1,64 @@
 //! `thingrisk`: the command-line front end over the same core as the web app.
+//! Arguments are parsed by clap (native only: nothing of it reaches the wasm);
+//! every file goes through the app's own reader, `store::read_file`.
+//!
+//! Exit codes: 0 done, 1 bad input (a file, a catalog problem, a calibration
+//! miss), 2 bad usage (clap's own, and the cases clap cannot see).
 
 mod assess_cmd;
 mod calibrate_cmd;
 mod catalog_cmd;
+mod cli;
 mod questions_cmd;
 
+use clap::{CommandFactory, Parser};
+use cli::{CatalogAction, Cli, Command};
 use std::process::ExitCode;
-
-const USAGE: &str = "\
-thingrisk — IoT security and privacy self-assessment (command line)
-
-USAGE:
-    thingrisk catalog check               list every problem in the bundled catalog (exit 1 on any)
-    thingrisk catalog stats               counts and framework coverage as one JSON object
-    thingrisk assess FILE [--format table|json|csv] [--today YYYY-MM-DD]
-                                          the risk register of a household file
-    thingrisk plan FILE [--format table|json] [--today YYYY-MM-DD]
-                                          the ranked action plan of a household file
-    thingrisk questions FILE [--format table|json] [--today YYYY-MM-DD]
-                                          the unanswered questions in the order the app asks
-                                          them, each with its stake and whether the quick
-                                          check asks it
-    thingrisk quick-figures [--today YYYY-MM-DD] [--homes N]
-                                          how many questions the quick check asks for the
-                                          sample homes and N generated ten-device homes, and
-                                          how many of the full plan's first five steps it keeps
-
-    thingrisk calibrate DIR               run the calibration cases in DIR (tests/calibration) and
-                                          print CALIBRATION.md (exit 1 when a case misses)
-
-    FILE is an export from the app (its active household) or one household as
-    JSON (see tests/fixtures/household-sample.json).
-    thingrisk help                        this text
-";
 
 fn main() -> ExitCode {
     restore_sigpipe();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        ["help"] | ["--help"] | ["-h"] | [] => {
-            print!("{USAGE}");
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Catalog { action } => match action {
+            CatalogAction::Check => catalog_cmd::check(),
+            CatalogAction::Stats => catalog_cmd::print_stats(),
+        },
+        Command::Assess(args) => assess_cmd::run_assess(&args),
+        Command::Plan(args) => assess_cmd::run_plan(&args),
+        Command::Questions(args) => questions_cmd::run(&args),
+        Command::QuickFigures { today, homes } => questions_cmd::run_figures(today, homes),
+        Command::Calibrate { dir } => calibrate_cmd::run(&dir),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "thingrisk",
+                &mut std::io::stdout(),
+            );
             ExitCode::SUCCESS
         }
-        ["catalog", rest @ ..] => catalog_cmd::run(rest),
-        ["assess", rest @ ..] => assess_cmd::run_assess(rest),
-        ["plan", rest @ ..] => assess_cmd::run_plan(rest),
-        ["questions", rest @ ..] => questions_cmd::run(rest),
-        ["quick-figures", rest @ ..] => questions_cmd::run_figures(rest),
-        ["calibrate", dir] => calibrate_cmd::run(dir),
-        _ => usage_error(&format!("unknown command {:?}", args.join(" "))),
     }
 }
 
-/// Prints a usage error and returns exit code 2.
-pub fn usage_error(message: &str) -> ExitCode {
-    eprintln!("thingrisk: {message}\n\n{USAGE}");
-    ExitCode::from(2)
+/// A message on one line, whatever it quotes: control characters (a newline
+/// in a file name or a value) are written as escapes.
+pub fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
+/// Prints "thingrisk: MESSAGE" to standard error on one line.
+pub fn say(message: &str) {
+    eprintln!("thingrisk: {}", one_line(message));
 }
 
 /// Ends quietly when the reader of our output goes away (`thingrisk … | head`),

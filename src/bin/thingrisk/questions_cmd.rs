@@ -2,7 +2,8 @@
 //! app asks them) and `thingrisk quick-figures` (how short the quick check
 //! is, and how far it agrees with a full assessment).
 
-use crate::assess_cmd::{Format, load, system_today, table};
+use crate::assess_cmd::{day, day_line, load, table};
+use crate::cli::{ReportArgs, ReportFormat};
 use serde::Serialize;
 use std::process::ExitCode;
 use thingrisk::assess::quick_agreement::{agreement, generated_home};
@@ -21,17 +22,18 @@ struct Row<'a> {
 }
 
 /// `thingrisk questions FILE [--format table|json] [--today YYYY-MM-DD]`.
-pub fn run(args: &[&str]) -> ExitCode {
-    let (opts, household) = match load(args, &[Format::Table, Format::Json]) {
+pub fn run(args: &ReportArgs) -> ExitCode {
+    let loaded = match load(&args.input) {
         Ok(v) => v,
         Err(code) => return code,
     };
+    let household = &loaded.household;
     let engine = Engine::new(catalog::embedded());
-    let asks = engine.asks(&household, opts.today);
+    let asks = engine.asks(household, loaded.today);
     let open: Vec<_> = asks.list.iter().filter(|a| a.answer.is_none()).collect();
     let device_id = |i: Option<usize>| i.map(|i| household.devices[i].id.as_str());
-    let out = match opts.format {
-        Format::Json => {
+    let out = match args.format {
+        ReportFormat::Json => {
             let rows: Vec<Row> = open
                 .iter()
                 .map(|a| Row {
@@ -43,7 +45,7 @@ pub fn run(args: &[&str]) -> ExitCode {
                 .collect();
             serde_json::to_string_pretty(&rows).expect("rows serialize") + "\n"
         }
-        _ => {
+        ReportFormat::Table => {
             let rows: Vec<Vec<String>> = open
                 .iter()
                 .enumerate()
@@ -60,7 +62,10 @@ pub fn run(args: &[&str]) -> ExitCode {
                     ]
                 })
                 .collect();
-            let mut out = table(&["#", "check", "stake", "about", "question"], &rows);
+            let mut out = format!("Unanswered questions: {}\n", household.name);
+            out += &day_line(&loaded);
+            out.push('\n');
+            out += &table(&["#", "check", "stake", "about", "question"], &rows);
             out += &format!(
                 "\n{} answered; {} unanswered, {} of them in the quick check (at most {} answers for {} devices); {} could still change the results.\n",
                 asks.answered,
@@ -81,29 +86,8 @@ pub fn run(args: &[&str]) -> ExitCode {
 /// sample homes and N generated ten-device homes (seeds 1..=N), the
 /// questions a full assessment answers, the quick check asks, and how many
 /// of the full plan's first five steps the quick check keeps. Markdown.
-pub fn run_figures(args: &[&str]) -> ExitCode {
-    let mut today = None;
-    let mut homes = 10u64;
-    let mut it = args.iter().copied();
-    while let Some(flag) = it.next() {
-        let Some(value) = it.next() else {
-            return crate::usage_error(&format!("{flag} needs a value"));
-        };
-        match flag {
-            "--today" => match Date::parse(value) {
-                Some(d) => today = Some(d),
-                None => {
-                    return crate::usage_error(&format!("--today {value:?} is not YYYY-MM-DD"));
-                }
-            },
-            "--homes" => match value.parse() {
-                Ok(n) if n > 0 => homes = n,
-                _ => return crate::usage_error(&format!("--homes {value:?} is not a count")),
-            },
-            other => return crate::usage_error(&format!("unknown option {other}")),
-        }
-    }
-    let today = today.unwrap_or_else(system_today);
+pub fn run_figures(today: Option<Date>, homes: u64) -> ExitCode {
+    let (today, _) = day(today);
     let engine = Engine::new(catalog::embedded());
     let mut rows = Vec::new();
     let mut kept = Vec::new();

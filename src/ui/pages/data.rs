@@ -1,8 +1,9 @@
 use crate::store::DecodeError;
 use crate::store::csv::{action_plan, risk_register};
-use crate::store::envelope::State;
 use crate::store::export::{export_json, file_name};
-use crate::store::import::{IMPORT_LIMIT_BYTES, MergeMode, decode_import, merge, preview};
+use crate::store::import::{
+    IMPORT_LIMIT_BYTES, Intake, MergeMode, fits, merge, preview, read_file,
+};
 use crate::ui::download::download;
 use crate::ui::persist;
 use crate::ui::state::use_app;
@@ -16,7 +17,7 @@ fn now_stamp() -> String {
 #[component]
 pub fn DataPage() -> impl IntoView {
     let app = use_app();
-    let pending = RwSignal::new(None::<State>);
+    let pending = RwSignal::new(None::<Intake>);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let confirm_erase = RwSignal::new(false);
@@ -90,15 +91,19 @@ pub fn DataPage() -> impl IntoView {
                     return;
                 }
             };
-            match decode_import(&bytes) {
-                Ok(state) => pending.set(Some(state)),
+            match read_file(&bytes) {
+                Ok(intake) => pending.set(Some(intake)),
                 Err(e) => error.set(Some(not_imported(&name, &e))),
             }
         });
         input.set_value("");
     };
     let apply = move |mode: MergeMode| {
-        if let Some(imported) = pending.get_untracked() {
+        if let Some(imported) = pending.get_untracked().map(|i| i.state) {
+            if let Err(e) = app.state.with_untracked(|s| fits(s, &imported, mode)) {
+                error.set(Some(e));
+                return;
+            }
             let summary = preview(&imported).to_string();
             app.update(|s| *s = merge(s, imported, mode));
             pending.set(None);
@@ -126,11 +131,12 @@ pub fn DataPage() -> impl IntoView {
             <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || done.get().map(|d| view! { <p class="ok" role="status">{d}</p> })}
-            {move || pending.get().map(|s| {
-                let p = preview(&s);
+            {move || pending.get().map(|intake| {
+                let p = preview(&intake.state);
                 view! {
                     <div class="import-preview" role="region" aria-label="Import preview">
                         <p><strong>{format!("This file holds {p}.")}</strong></p>
+                        <UnknownFields intake=intake />
                         <Show when=has_data>
                             <p>"Replacing removes what this browser holds now. Export it first if you may want it back."</p>
                             <button type="button" on:click=export>"Export current data first"</button>
@@ -160,6 +166,27 @@ pub fn DataPage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The details of an import file that ThingRisk does not know: a warning
+/// (they are left out), at most five named, so a hand-edited file's typo
+/// is seen before the data in it is dropped.
+#[component]
+fn UnknownFields(intake: Intake) -> impl IntoView {
+    const SHOWN: usize = 5;
+    let unknown = intake.unknown_fields;
+    (!unknown.is_empty()).then(|| {
+        let more = unknown.len().saturating_sub(SHOWN);
+        view! {
+            <div class="notice warning" role="note">
+                <p>"Some details in this file are not ones ThingRisk knows, so they will be left out. If the file was edited by hand, correct it and choose it again:"</p>
+                <ul>
+                    {unknown.iter().take(SHOWN).map(|u| view! { <li>{u.to_string()}</li> }).collect_view()}
+                </ul>
+                {(more > 0).then(|| view! { <p>{format!("And {} more.", more)}</p> })}
+            </div>
+        }
+    })
 }
 
 /// Why a file was not imported and what to do, saying that nothing of the

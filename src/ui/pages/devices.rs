@@ -2,6 +2,7 @@ use super::{WithHousehold, category_label};
 use crate::assess::worst_residual;
 use crate::catalog::DeviceCategory;
 use crate::plural::plural;
+use crate::store::validate::MAX_DEVICES;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{Icon, LevelBadge};
@@ -145,7 +146,7 @@ fn AddDevice() -> impl IntoView {
     let chosen = RwSignal::new(None::<&'static DeviceCategory>);
     let name = RwSignal::new(String::new());
     let room = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let matches = move || {
         let q = search.get().to_lowercase();
         catalog
@@ -162,9 +163,20 @@ fn AddDevice() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(cat) = chosen.get_untracked() else {
-            error.set(Some("Pick a device type first."));
+            error.set(Some("Pick a device type first.".into()));
             return;
         };
+        let count = app
+            .state
+            .with_untracked(|s| s.active_household().map_or(0, |h| h.devices.len()));
+        if count >= MAX_DEVICES {
+            // The saved format's limit: a fuller home could not be read back.
+            error.set(Some(format!(
+                "This home has {MAX_DEVICES} devices, the most ThingRisk keeps for one home. \
+                 Remove one you no longer have first."
+            )));
+            return;
+        }
         let (n, r) = (name.get_untracked(), room.get_untracked());
         app.update_household(|h| {
             h.add_device(&cat.id, &n, &r, &cat.name);
