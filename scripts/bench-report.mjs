@@ -194,4 +194,17 @@ if (quick) {
     "",
   );
 }
+const limits = read("limit-cost.md");
+if (limits) {
+  p(
+    "## Input limits",
+    "",
+    "From `cargo run --release --example limit_cost`: the largest home a file may hold (every",
+    "question answered on every device), read by the one file reader the app and the command line",
+    "share, then assessed, planned and its questions listed.",
+    "",
+    limits.trim(),
+    "",
+  );
+}
 console.log(out.join("\n"));

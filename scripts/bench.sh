@@ -9,7 +9,8 @@
 #   - headless Chromium at 1x and 4x CPU throttling: interactive, first heat
 #     map, answer -> redrawn heat map, memory (scripts/bench-browser.mjs);
 #   - Lighthouse (mobile preset) on the welcome and results pages;
-#   - the quick check's length and agreement (`thingrisk quick-figures`).
+#   - the quick check's length and agreement (`thingrisk quick-figures`);
+#   - the engine's cost on the largest home a file may hold (examples/limit_cost.rs).
 # Environment: BENCH_OUT (default BENCHMARKS.md), BENCH_QUICK=1 for a short
 # smoke run (fewer samples, no criterion, no Lighthouse; the file says so).
 set -euo pipefail
@@ -87,6 +88,9 @@ node scripts/bench-browser.mjs "${browser_args[@]}" >"$WORK/browser.json"
 
 step "quick check figures"
 cargo run --release --quiet --bin thingrisk -- quick-figures --today "$(date -u +%F)" --homes 20 >"$WORK/quick-figures.md"
+
+step "the engine at the input limits"
+cargo run --release --quiet --example limit_cost >"$WORK/limit-cost.md"
 
 step "report"
 node scripts/bench-report.mjs "$WORK" "$QUICK" >"$OUT"

@@ -213,20 +213,35 @@ fn field_name(keys: &[&str]) -> &'static str {
 /// The problem of something in a file that is not what ThingRisk wrote there.
 pub(crate) const NOT_AS_EXPECTED: &str = "are not in the form ThingRisk expects";
 
-/// Reads a stored or imported text (any supported version) as the current
-/// [`State`]. A dangling `active` id is dropped (the UI then picks one).
+/// Reads the text this app saved in the browser (any supported version) as
+/// the current [`State`]. A dangling `active` id is dropped (the UI then
+/// picks one). Files from outside go through [`crate::store::read_file`]
+/// instead, whose stricter parser ([`parse`]) also refuses a key given twice:
+/// text this app wrote cannot hold one, and serde_json's own parser keeps
+/// the strict one out of the first load.
 pub fn decode(text: &str) -> Result<State, DecodeError> {
-    decode_value(parse(text)?)
+    let value = serde_json::from_str(body(text)?).map_err(|e| DecodeError::NotJson {
+        line: e.line(),
+        col: e.column(),
+    })?;
+    decode_value(value)
 }
 
-/// Text to JSON, as every reader of our files does: a byte-order mark
-/// (written by some editors) is skipped; a key given twice is refused.
-pub fn parse(text: &str) -> Result<Value, DecodeError> {
+/// The text without a byte-order mark (written by some editors), unless
+/// there is nothing in it.
+fn body(text: &str) -> Result<&str, DecodeError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(DecodeError::Empty);
+        Err(DecodeError::Empty)
+    } else {
+        Ok(text)
     }
-    json::parse(text).map_err(|e| match e {
+}
+
+/// Text to JSON, as every reader of files does: a byte-order mark is
+/// skipped; a key given twice is refused.
+pub fn parse(text: &str) -> Result<Value, DecodeError> {
+    json::parse(body(text)?).map_err(|e| match e {
         JsonError::Syntax { line, col } => DecodeError::NotJson { line, col },
         JsonError::DuplicateKey { key, line, col } => DecodeError::DuplicateKey { key, line, col },
     })
@@ -333,7 +348,7 @@ pub(crate) fn json_path(path: &str, key: &str) -> String {
 /// Text from a file as shown in a message: in quotes, cut to 40
 /// characters, control characters escaped so a message stays on one line.
 pub(crate) fn quoted(text: &str) -> String {
-    let escaped = Value::String(text.to_string()).to_string();
+    let escaped = one_line(&Value::String(text.to_string()).to_string());
     let inner = &escaped[1..escaped.len() - 1];
     if inner.chars().count() > 40 {
         format!("“{}…”", inner.chars().take(40).collect::<String>())
@@ -342,9 +357,23 @@ pub(crate) fn quoted(text: &str) -> String {
     }
 }
 
+/// `text` with the control characters JSON leaves as they are (DEL and the
+/// C1 range) escaped too, so nothing in a message moves the cursor.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A JSON value as shown in a message: cut to 40 characters.
 pub(crate) fn short_json(v: &Value) -> String {
-    let s = v.to_string();
+    let s = one_line(&v.to_string());
     if s.chars().count() > 40 {
         format!("{}…", s.chars().take(40).collect::<String>())
     } else {
@@ -462,6 +491,12 @@ mod tests {
         let text = "\u{feff}{\"format\":\"thingrisk\",\"version\":2,\"app_version\":\"0.1.0\",\
                     \"saved_at\":\"\",\"revision\":0,\"active\":null,\"households\":[]}";
         assert_eq!(decode(text).unwrap().households.len(), 0);
+    }
+
+    #[test]
+    fn quoted_text_has_no_control_characters() {
+        assert_eq!(quoted("a\nb\u{7f}c\u{85}"), "“a\\nb\\u{7f}c\\u{85}”");
+        assert_eq!(short_json(&Value::String("x\u{7f}".into())), "\"x\\u{7f}\"");
     }
 
     #[test]
