@@ -162,6 +162,10 @@ fn rewrite(app: AppState) {
     let Some(handle) = ON.with(|on| on.borrow().as_ref().map(|o| o.handle.clone())) else {
         return;
     };
+    // Never replace a backup with nothing (all erased here or in another tab).
+    if app.state.with_untracked(|s| s.households.is_empty()) {
+        return;
+    }
     let text = backup::backup_text(app);
     leptos::task::spawn_local(async move {
         match write(&handle, &text).await {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The localStorage key of this browser's backup record.
-const KEY: &str = "thingrisk.backup";
+pub const KEY: &str = "thingrisk.last-backup";
 
 /// Remind when the last backup is older than this many days (or was never
 /// made)...

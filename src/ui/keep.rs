@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Set once persistent storage has been asked for in this browser (asked
 /// once, after the first device: it is what makes the data worth keeping).
-const ASKED_KEY: &str = "thingrisk.persist-asked";
+pub const ASKED_KEY: &str = "thingrisk.persist-asked";
 
 /// Where the install offer is kept when the browser makes one (see
 /// `crate::ui::sw::catch_install_offer`, which runs at start-up).

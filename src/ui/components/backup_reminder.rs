@@ -19,7 +19,7 @@ pub fn BackupReminder() -> impl IntoView {
     };
     view! {
         <Show when=move || show.get()>
-            <aside class="backup-reminder" aria-label="Backup reminder">
+            <aside class="notice info backup-reminder" aria-label="Backup reminder">
                 <p>
                     {move || match backup::load_tracked().at {
                         None => "You have not saved a backup file yet.".to_string(),

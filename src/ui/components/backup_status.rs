@@ -32,7 +32,7 @@ pub fn BackupStatus() -> impl IntoView {
     view! {
         <p class="last-backup" role="status">{last_backup}</p>
         {auto_backup::supported().then(|| view! { <AutoBackup /> })}
-        <p class="restore-path">
+        <p>
             "To restore a backup, in this or any other browser: open ThingRisk, go to “Your data” and choose the file under "
             <a href=href("/data#import-file")>"Import"</a>"."
         </p>
@@ -57,7 +57,7 @@ fn AutoBackup() -> impl IntoView {
     };
     let stopped = move || auto_backup::file_name().is_none() && backup::load_tracked().auto_was_on;
     view! {
-        <div class="auto-backup">
+        <div>
             <h3>"Automatic backup"</h3>
             {move || match auto_backup::file_name() {
                 Some(name) => view! {

@@ -54,9 +54,6 @@ pub fn Welcome() -> impl IntoView {
                 <A href=href("/data#import-file") attr:class="button">"Restore from a backup file"</A>
                 <button type="button" data-action="sample" on:click=try_sample>"Try a sample home"</button>
             </div>
-            <Show when=move || !has_data()>
-                <p class="restore-note">"Used ThingRisk here before and your home is gone? Browsers sometimes clear what sites keep: restore it from your backup file."</p>
-            </Show>
             <div class="promise" role="note" aria-label="Privacy promise">
                 <h2>"Your answers never leave this browser"</h2>
                 <p>
