@@ -67,7 +67,7 @@ fn AutoBackup() -> impl IntoView {
                 None => view! {
                     <p>"Choose a file once and ThingRisk rewrites it after each change, while this page is open. After you close or reload the page, you choose the file again."</p>
                     {move || stopped().then(|| view! {
-                        <p class="warning-text">"Automatic backup stopped when this page was closed or reloaded: browsers let a site write to a file only while it is open. Choose the file again to carry on."</p>
+                        <p><strong>"Automatic backup stopped when this page was closed or reloaded: browsers let a site write to a file only while it is open. Choose the file again to carry on."</strong></p>
                     })}
                     <button type="button" disabled=move || busy.get() || !has_data() on:click=turn_on>
                         "Keep a backup file updated automatically"

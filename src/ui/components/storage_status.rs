@@ -45,7 +45,7 @@ pub fn StorageStatus() -> impl IntoView {
                     <p>"A backup file is still worth keeping, for a new device or a broken one."</p>
                 }.into_any(),
                 Some(false) => view! {
-                    <p class="warning-text" role="status">"This browser may clear your data if you don't visit for a while."</p>
+                    <p role="status"><strong>"This browser may clear your data if you don't visit for a while."</strong></p>
                     <p>"Browsers tidy away what sites keep when they have not been visited for some time, or when the device runs short of space. A backup file keeps your home safe whatever happens."</p>
                     {ios.then(|| view! {
                         <div class="home-screen">
