@@ -8,13 +8,13 @@
 //! says so.
 
 use super::backup;
+use super::js_call::{call_async, error_name, get, global};
 use super::state::{AppState, NoticeKind};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 /// How long after the last change the file is rewritten (one write for a
 /// burst of answers).
@@ -40,36 +40,20 @@ pub fn file_name() -> Option<String> {
 
 /// The browser can write to a file the person chooses.
 pub fn supported() -> bool {
-    web_sys::window().is_some_and(|w| {
-        Reflect::get(&w, &"showSaveFilePicker".into()).is_ok_and(|f| f.is_function())
-    })
-}
-
-fn get(target: &JsValue, name: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// `target.name(args...)`, awaited; the error is the DOMException's name.
-async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let f: Function = get(target, name)
-        .dyn_into()
-        .map_err(|_| "NotSupportedError".to_string())?;
-    let array: js_sys::Array = args.iter().collect();
-    let result = f.apply(target, &array).map_err(|e| error_name(&e))?;
-    match result.dyn_into::<Promise>() {
-        Ok(p) => JsFuture::from(p).await.map_err(|e| error_name(&e)),
-        Err(v) => Ok(v),
-    }
-}
-
-fn error_name(e: &JsValue) -> String {
-    get(e, "name").as_string().unwrap_or_default()
+    get(&global(), "showSaveFilePicker").is_function()
 }
 
 async fn write(handle: &JsValue, text: &str) -> Result<(), String> {
-    let w = call(handle, "createWritable", &[]).await?;
-    call(&w, "write", &[JsValue::from_str(text)]).await?;
-    call(&w, "close", &[]).await?;
+    let none = JsValue::UNDEFINED;
+    let w = call_async(handle, "createWritable", &none)
+        .await
+        .map_err(|e| error_name(&e))?;
+    call_async(&w, "write", &JsValue::from_str(text))
+        .await
+        .map_err(|e| error_name(&e))?;
+    call_async(&w, "close", &none)
+        .await
+        .map_err(|e| error_name(&e))?;
     Ok(())
 }
 
@@ -93,10 +77,9 @@ fn picker_options() -> JsValue {
 /// a message for the person when it could not be turned on (None when it
 /// is on, or the person closed the file chooser).
 pub async fn turn_on(app: AppState) -> Option<String> {
-    let w = web_sys::window()?;
-    let handle = match call(&w, "showSaveFilePicker", &[picker_options()]).await {
+    let handle = match call_async(&global(), "showSaveFilePicker", &picker_options()).await {
         Ok(h) => h,
-        Err(e) if e == "AbortError" => return None,
+        Err(e) if error_name(&e) == "AbortError" => return None,
         Err(_) => {
             return Some(
                 "This browser did not let ThingRisk use that file. Try another place, such as \

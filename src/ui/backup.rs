@@ -122,7 +122,7 @@ pub fn store(r: &Record) {
 }
 
 pub fn now_ms() -> f64 {
-    js_sys::Date::now()
+    super::js_call::now_ms()
 }
 
 /// Devices in the person's own homes.

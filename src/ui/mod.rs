@@ -10,6 +10,7 @@ pub mod base;
 pub mod components;
 pub mod download;
 mod early_click;
+mod js_call;
 pub mod keep;
 pub mod later;
 mod lazy;
