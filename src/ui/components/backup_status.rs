@@ -21,7 +21,7 @@ fn last_backup() -> String {
 #[component]
 pub fn LastBackup() -> impl IntoView {
     view! {
-        <p class="last-backup">
+        <p>
             {last_backup}" · "<A href=href("/data")>"Backups"</A>
         </p>
     }
@@ -30,7 +30,7 @@ pub fn LastBackup() -> impl IntoView {
 #[component]
 pub fn BackupStatus() -> impl IntoView {
     view! {
-        <p class="last-backup" role="status">{last_backup}</p>
+        <p role="status"><strong>{last_backup}</strong></p>
         {auto_backup::supported().then(|| view! { <AutoBackup /> })}
         <p>
             "To restore a backup, in this or any other browser: open ThingRisk, go to “Your data” and choose the file under "
