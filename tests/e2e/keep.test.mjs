@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch, appReady, heatTableCounts, navTo } from "./harness.mjs";
+import { axeViolations } from "./axe.mjs";
 
 let env;
 before(async () => {
@@ -84,6 +85,7 @@ for (const grant of [true, false]) {
       assert.ok(await status.getByRole("button", { name: "Save a backup file" }).isEnabled());
       // Not an iPhone: no home-screen steps.
       assert.equal(await status.getByText(/add ThingRisk to your Home Screen/i).count(), 0);
+      assert.deepEqual(await axeViolations(page), [], "Your data with the storage and backup status");
     }
     assert.equal(await page.evaluate(() => window.__persistCalls), 1, "asked once only");
     await context.close();
@@ -131,6 +133,7 @@ test("Last backup follows exports, and the reminder shows only when the backup i
   await appReady(page);
   await reminder(page).waitFor();
   assert.match(await reminder(page).innerText(), /Your last backup was 20 days ago, and you have made changes since\./);
+  assert.deepEqual(await axeViolations(page), [], "results with the reminder");
   await reminder(page).getByRole("button", { name: "Not now" }).click();
   assert.equal(await reminder(page).count(), 0);
   await page.reload();
