@@ -4,10 +4,14 @@
 //! dispatches; every rule lives in the layers below.
 
 mod app;
+pub mod auto_backup;
+pub mod backup;
 pub mod base;
 pub mod components;
 pub mod download;
 mod early_click;
+mod js_call;
+pub mod keep;
 pub mod later;
 mod lazy;
 pub mod pages;

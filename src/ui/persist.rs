@@ -148,9 +148,13 @@ pub fn discard_backup(app: AppState) {
 
 /// Erases everything ThingRisk keeps in this browser.
 pub fn erase_all(app: AppState) {
+    // The backup file keeps what was there before (it is not emptied).
+    super::auto_backup::turn_off();
     if let Some(ls) = local_storage() {
         let _ = ls.remove_item(KEY);
         let _ = ls.remove_item(SUPPLY_KEY);
+        let _ = ls.remove_item(super::backup::KEY);
+        let _ = ls.remove_item(super::keep::ASKED_KEY);
         for k in backup_keys(&ls) {
             let _ = ls.remove_item(&k);
         }

@@ -41,6 +41,7 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut() + 'static)
 /// Registers `sw.js` under the hosting base and calls `on_update_ready` when
 /// a new release is installed and waiting for this page to let it in.
 pub fn register(on_update_ready: impl Fn() + 'static) {
+    catch_install_offer();
     if cfg!(debug_assertions) {
         return;
     }
@@ -76,6 +77,18 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
             }
         });
     });
+}
+
+/// Keeps the browser's install offer (Chromium's `beforeinstallprompt`,
+/// usually fired once, early) for the "Install ThingRisk" button on Your
+/// data (crate::ui::keep). The browser's own install hint is left alone.
+fn catch_install_offer() {
+    let keep = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
+        let _ = js_sys::Reflect::set(&window(), &super::keep::INSTALL_OFFER.into(), &e);
+    });
+    let _ = window()
+        .add_event_listener_with_callback("beforeinstallprompt", keep.as_ref().unchecked_ref());
+    keep.forget();
 }
 
 /// Asks the browser to fetch sw.js again; offline this simply fails.

@@ -1,9 +1,10 @@
 use crate::store::DecodeError;
 use crate::store::csv::{action_plan, risk_register};
-use crate::store::export::{export_json, file_name};
+use crate::store::export::file_name;
 use crate::store::import::{
     IMPORT_LIMIT_BYTES, Intake, MergeMode, fits, merge, preview, read_file,
 };
+use crate::ui::components::{BackupStatus, StorageStatus};
 use crate::ui::download::download;
 use crate::ui::persist;
 use crate::ui::state::use_app;
@@ -23,14 +24,7 @@ pub fn DataPage() -> impl IntoView {
     let confirm_erase = RwSignal::new(false);
     let has_data = move || app.state.with(|s| !s.households.is_empty());
 
-    let export = move |_| {
-        let text = app.state.with_untracked(export_json);
-        download(
-            &file_name("thingrisk", &now_stamp(), "json"),
-            "application/json",
-            &text,
-        );
-    };
+    let export = move |_| crate::ui::backup::save_file(app);
     let export_register = move |_| {
         let text = app.state.with_untracked(|s| {
             let assessed: Vec<_> = s
@@ -106,6 +100,8 @@ pub fn DataPage() -> impl IntoView {
             }
             let summary = preview(&imported).to_string();
             app.update(|s| *s = merge(s, imported, mode));
+            // A restored home is worth keeping, as a first device is.
+            crate::ui::keep::request_once();
             pending.set(None);
             done.set(Some(format!("Imported {summary}.")));
         }
@@ -113,12 +109,14 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <h1>"Your data"</h1>
         <p class="lead">"Everything stays in this browser. Keep a copy by exporting it; move it to another browser by importing the file there."</p>
+        <StorageStatus />
         <section class="card">
             <h2>"Export"</h2>
             <p>"A JSON file with all your homes, devices and answers: a backup you can import again."</p>
             <div class="actions">
                 <button type="button" class="primary" disabled=move || !has_data() on:click=export>"Export all data (JSON)"</button>
             </div>
+            <BackupStatus />
             <p>"For spreadsheets: every device-risk pair with its inherent and residual levels and the missing controls, or the ranked action plan of the current home."</p>
             <div class="actions">
                 <button type="button" disabled=move || !has_data() on:click=export_register>"Risk register (CSV)"</button>

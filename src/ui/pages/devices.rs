@@ -181,6 +181,8 @@ fn AddDevice() -> impl IntoView {
         app.update_household(|h| {
             h.add_device(&cat.id, &n, &r, &cat.name);
         });
+        // The first device makes the data worth keeping: ask the browser to.
+        crate::ui::keep::request_once();
         error.set(None);
         name.set(String::new());
         chosen.set(None);

@@ -6,7 +6,7 @@ use crate::catalog::{Catalog, Scale, When};
 use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::components::{AfterFirstFrame, HeatMap, LevelBadge};
+use crate::ui::components::{AfterFirstFrame, BackupReminder, HeatMap, LevelBadge};
 use crate::ui::later::{after_frame, drop_after_frame};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -170,6 +170,7 @@ fn Plan() -> impl IntoView {
 
     view! {
         <h1>"Your action plan"</h1>
+        <BackupReminder />
         <p class="lead">"The steps that take away the most risk for the least effort, most important first. Press “Plan it” to see what a step would change, and “Mark as done” once it is."</p>
         <div class="filters card" role="group" aria-label="Filter the plan">
             <div class="field">

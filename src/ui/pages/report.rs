@@ -3,7 +3,7 @@ use crate::assess::headline::Headline;
 use crate::assess::{Stage, worst_residual};
 use crate::ui::base::href;
 use crate::ui::components::A;
-use crate::ui::components::{HeatMap, LevelBadge, OpenQuestions};
+use crate::ui::components::{HeatMap, LastBackup, LevelBadge, OpenQuestions};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -100,6 +100,7 @@ fn Report() -> impl IntoView {
                     <button type="button" class="primary" on:click=print>"Print / Save as PDF"</button>
                     <A href=href("/data") attr:class="button">"Export data (JSON, CSV)"</A>
                 </div>
+                <div class="no-print"><LastBackup /></div>
             </header>
             // Page one: what a reader needs, the register after it.
             <section class="report-summary" aria-label="Summary">

@@ -6,7 +6,9 @@ use crate::plural::plural;
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::heat_map::Cell;
-use crate::ui::components::{AfterFirstFrame, HeatMap, LevelBadge, OpenQuestions, RiskList};
+use crate::ui::components::{
+    AfterFirstFrame, BackupReminder, HeatMap, LevelBadge, OpenQuestions, RiskList,
+};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -99,6 +101,7 @@ fn Results() -> impl IntoView {
 
     view! {
         <h1>"Your results"</h1>
+        <BackupReminder />
         <Show when=move || total() != 0 fallback=|| view! {
             <p>"Add devices to see your risks."</p>
             <A href=href("/devices") attr:class="button primary">"Add devices"</A>

@@ -49,7 +49,9 @@ pub fn Welcome() -> impl IntoView {
                 <button type="button" class="primary" data-action="start" on:click=start>
                     {move || if has_data() { "Continue where I left off" } else { "Start" }}
                 </button>
-                <A href=href("/data") attr:class="button">"Import a saved file"</A>
+                // Always offered: a person whose data the browser cleared
+                // looks exactly like a new visitor. It leads to Your data's import.
+                <A href=href("/data#import-file") attr:class="button">"Restore from a backup file"</A>
                 <button type="button" data-action="sample" on:click=try_sample>"Try a sample home"</button>
             </div>
             <div class="promise" role="note" aria-label="Privacy promise">
