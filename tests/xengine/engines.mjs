@@ -1,13 +1,14 @@
 // The three engines behind one small interface, so the smoke (smoke.mjs) is
 // written once: `page` has goto, reload, evaluate(fn, ...args) (fn runs in the
 // page; it may be async), click(find, ...args) and fill(find, text, ...args)
-// (`find` runs in the page and returns the element; the click is a real one,
-// after scrolling it into view) and errors() (console errors the browser
+// (`find` runs in the page and returns the element, waited for; the click is
+// a real one, after scrolling it into view) and errors() (console errors the browser
 // reports to the driver). Chromium and Firefox are driven by npm
 // puppeteer-core (Firefox over WebDriver BiDi, no other driver); WebKit by
 // WebKitWebDriver (webkit.mjs). Each starts with a throwaway profile.
 import puppeteer from "puppeteer-core";
 import { launchWebKit } from "./webkit.mjs";
+import { poll } from "./wait.mjs";
 
 export const VIEWPORT = { width: 1280, height: 900 };
 
@@ -37,18 +38,19 @@ async function launchPuppeteer(options) {
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
-  const handle = async (find, args) => {
-    const el = (await page.evaluateHandle(find, ...args)).asElement();
-    if (!el) throw new Error(`no element for ${find} ${JSON.stringify(args)}`);
-    return el;
-  };
+  const handle = (find, args) => poll(`${find} ${JSON.stringify(args)}`, async () => (await page.evaluateHandle(find, ...args)).asElement());
   return {
     version: await browser.version(),
     page: {
       goto: (url) => page.goto(url),
       reload: () => page.reload(),
       evaluate: (fn, ...args) => page.evaluate(fn, ...args),
-      click: async (find, ...args) => (await handle(find, args)).click(),
+      click: async (find, ...args) => {
+        const el = await handle(find, args);
+        // Centred first, as in WebKit: at an edge, the plan's sticky bar may cover it.
+        await el.evaluate((e) => e.scrollIntoView({ block: "center" }));
+        await el.click();
+      },
       fill: async (find, text, ...args) => (await handle(find, args)).type(text),
       errors: () => errors,
     },

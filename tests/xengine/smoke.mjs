@@ -3,15 +3,22 @@
 // Waits poll for what the user would see; no fixed sleeps.
 import assert from "node:assert/strict";
 import { PROBE_FILE, PROBE_KEY, probeRecords } from "./probe.mjs";
+import { poll } from "./wait.mjs";
 
 // In-page finders (they run in the browser, so they are self-contained).
-/** The first element shown matching `selector` whose text matches the RegExp source `pattern`. */
+/** The first element shown matching `selector` whose text matches the RegExp source `pattern` (any case). */
 const shown = (selector, pattern) =>
-  [...document.querySelectorAll(selector)].find((e) => e.getClientRects().length && new RegExp(pattern).test(e.textContent.trim())) || null;
+  [...document.querySelectorAll(selector)].find((e) => e.getClientRects().length && new RegExp(pattern, "i").test(e.textContent.trim())) || null;
+/** Whether such an element is shown (`shown` for waits: an element does not cross every driver). */
+const seen = (selector, pattern) =>
+  [...document.querySelectorAll(selector)].some((e) => e.getClientRects().length && new RegExp(pattern, "i").test(e.textContent.trim()));
 /** The control of the label whose text is `text`. */
 const labelled = (text) => [...document.querySelectorAll("label")].find((l) => l.textContent.trim() === text)?.control || null;
 /** The app's own page heading (not the prerendered welcome page's), when the app is up. */
 const heading = () => (document.getElementById("boot") ? null : document.querySelector("body > main h1")?.textContent.trim() || null);
+
+/** How many steps the plan bar says are planned (0 when none). */
+const plannedSteps = () => Number(/^(\d+) steps? planned/.exec(document.querySelector(".plan-bar")?.textContent)?.[1] || 0);
 
 /** This document's requests (Resource Timing): those to other origins, and any file fetched twice. */
 function requests(origin) {
@@ -38,21 +45,7 @@ const mapsDrawn = () => {
 };
 
 /** Polls `fn(...args)` in the page until it returns a truthy value; returns it. */
-async function until(page, what, fn, ...args) {
-  const deadline = Date.now() + 30_000;
-  let last;
-  for (;;) {
-    try {
-      const v = await page.evaluate(fn, ...args);
-      if (v) return v;
-      last = v;
-    } catch (e) {
-      last = e.message; // the document may be between two loads
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = (page, what, fn, ...args) => poll(what, () => page.evaluate(fn, ...args));
 
 const headingIs = (page, text) => until(page, `the page "${text}"`, (t) => (document.getElementById("boot") ? null : document.querySelector("body > main h1")?.textContent.trim() === t), text);
 
@@ -72,9 +65,10 @@ export async function smoke(engine, { url, server }) {
     leaks.twice.push(...r.twice.map((u) => `${where}: ${u}`));
   };
 
-  // A deep link with a cold cache: the page's chunks come with the first load, each once.
+  // A deep link with a cold cache (no home yet): the page's chunks come with
+  // the first load, each once.
   await page.goto(url + "devices");
-  await headingIs(page, "Your devices");
+  await headingIs(page, "No home yet");
   await checkRequests("deep link /devices");
 
   // First paint (the prerendered welcome page), then the app starts.
@@ -88,17 +82,17 @@ export async function smoke(engine, { url, server }) {
   await page.click(shown, "button", "indoor camera");
   await page.fill(labelled, "Hall camera", "Name");
   await page.click(shown, "button", "^Add ");
-  await until(page, "the new device's link", shown, "main a", "^Hall camera");
-  await until(page, "the save", shown, ".save-state", "Saved in this browser");
+  await until(page, "the new device's link", seen, "main a", "^Hall camera");
+  await until(page, "the save", seen, ".save-state", "Saved in this browser");
   // Once the service worker is active, a reload keeps the device, and the worker answers.
   await until(page, "an active service worker", async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated");
   await checkRequests("devices");
   await page.reload();
-  await until(page, "the device after a reload", shown, "main a", "^Hall camera");
+  await until(page, "the device after a reload", seen, "main a", "^Hall camera");
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "the service worker controls the page after a reload");
 
   // A sample home's results: both heat maps drawn (pixels, not just elements).
-  await page.click(shown, "header a", "^ThingRisk$");
+  await page.click(shown, "header a.brand-link", "ThingRisk");
   await page.click(shown, "button", "^Try a sample home$");
   await headingIs(page, "Your results");
   const pixels = await until(page, "both heat maps drawn", mapsDrawn);
@@ -106,22 +100,24 @@ export async function smoke(engine, { url, server }) {
   // The first "Plan it".
   await page.click(shown, "nav a", "^Action plan$");
   await headingIs(page, "Your action plan");
+  await until(page, "the plan's steps", seen, "li.plan-entry button", "^Plan it$");
+  // The sample comes with steps planned already: the bar counts one more.
+  const planned = await page.evaluate(plannedSteps);
   await page.click(shown, "li.plan-entry button", "^Plan it$");
-  await until(page, "the plan bar", shown, ".plan-bar", "^1 step planned");
-
+  await until(page, "one more step planned", (n) => /^(\d+) steps? planned/.exec(document.querySelector(".plan-bar")?.textContent)?.[1] === String(n), planned + 1);
+  await until(page, "the saved plan", seen, ".save-state", "Saved in this browser");
+  await checkRequests("plan");
   // Offline: the host is gone; a reload comes from the service worker. The
   // probe is not part of the build: it goes into the worker's cache first.
   await page.evaluate(async (file) => {
     const [name] = await caches.keys();
     await (await caches.open(name)).add(new URL(file, document.baseURI).href);
   }, PROBE_FILE);
-  await until(page, "the saved plan", shown, ".save-state", "Saved in this browser");
-  await checkRequests("plan");
   server.closeAllConnections();
   await new Promise((r) => server.close(r));
   await page.reload();
   await headingIs(page, "Your action plan");
-  await until(page, "the plan kept offline", shown, ".plan-bar", "^1 step planned");
+  assert.equal(await until(page, "the plan kept offline", plannedSteps), planned + 1);
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "offline, the service worker answers");
   await checkRequests("offline");
 

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { poll } from "./wait.mjs";
 
 export const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -56,8 +57,10 @@ export async function launchWebKit({ width, height }) {
     return r.ok;
   };
   const element = async (find, args) => {
-    const el = await evaluate(find, ...args);
-    if (!el || !el[ELEMENT]) throw new Error(`no element for ${find} ${JSON.stringify(args)}`);
+    const el = await poll(`${find} ${JSON.stringify(args)}`, async () => {
+      const e = await evaluate(find, ...args);
+      return e?.[ELEMENT] ? e : null;
+    });
     await evaluate((e) => e.scrollIntoView({ block: "center" }), el);
     return el[ELEMENT];
   };
