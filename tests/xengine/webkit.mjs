@@ -16,7 +16,10 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 const freePort = () =>
   new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => s.close(() => resolve(s.address().port)));
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
     s.on("error", reject);
   });
 
@@ -99,13 +102,17 @@ export function consoleRun(url, until, timeout = 30_000) {
   });
   const lines = [];
   let rest = "";
+  // The browser's files go once it has exited (it writes its caches until then).
+  child.on("exit", () => fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 }));
   return new Promise((resolve, reject) => {
+    let done = false;
     const end = (fn, v) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       try {
         process.kill(-child.pid);
       } catch {}
-      fs.rmSync(home, { recursive: true, force: true });
       fn(v);
     };
     const timer = setTimeout(() => end(reject, new Error(`MiniBrowser: no "${until}" in ${timeout} ms; console: ${lines.join(" | ")}`)), timeout);
