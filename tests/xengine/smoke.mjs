@@ -20,15 +20,22 @@ const heading = () => (document.getElementById("boot") ? null : document.querySe
 /** How many steps the plan bar says are planned (0 when none). */
 const plannedSteps = () => Number(/^(\d+) steps? planned/.exec(document.querySelector(".plan-bar")?.textContent)?.[1] || 0);
 
-/** This document's requests (Resource Timing): those to other origins, and any file fetched twice. */
-function requests(origin) {
+/** A build file with a content hash in its name (scripts/pwa.mjs's worker knows them the same way). */
+export const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js)$/;
+
+/**
+ * This document's requests (Resource Timing): those to other origins, and any
+ * file of the build with a content hash in its name (the wasm, its chunks, the
+ * JS) fetched twice. Not sw.js: the browser checks it for updates as it likes.
+ */
+function requests(origin, hashed) {
   const counts = {};
   const foreign = [];
   for (const r of performance.getEntriesByType("resource")) {
     const u = new URL(r.name);
     if (!/^https?:$/.test(u.protocol)) continue;
     if (u.origin !== origin) foreign.push(r.name);
-    counts[u.pathname] = (counts[u.pathname] || 0) + 1;
+    if (new RegExp(hashed).test(u.pathname)) counts[u.pathname] = (counts[u.pathname] || 0) + 1;
   }
   return { foreign, twice: Object.entries(counts).filter(([, n]) => n > 1).map(([f, n]) => `${f} x${n}`) };
 }
@@ -60,7 +67,7 @@ export async function smoke(engine, { url, server }) {
   const leaks = { foreign: [], twice: [] };
   /** Called before leaving each document: its requests stay on the origin, each file fetched once. */
   const checkRequests = async (where) => {
-    const r = await page.evaluate(requests, origin);
+    const r = await page.evaluate(requests, origin, HASHED.source);
     leaks.foreign.push(...r.foreign.map((u) => `${where}: ${u}`));
     leaks.twice.push(...r.twice.map((u) => `${where}: ${u}`));
   };
@@ -85,7 +92,13 @@ export async function smoke(engine, { url, server }) {
   await until(page, "the new device's link", seen, "main a", "^Hall camera");
   await until(page, "the save", seen, ".save-state", "Saved in this browser");
   // Once the service worker is active, a reload keeps the device, and the worker answers.
-  await until(page, "an active service worker", async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated");
+  // Activating is enough: a navigation waits for the activation to end. (WebKit
+  // sometimes never tells the page "activated".)
+  await until(page, "an active service worker", async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    if (r?.active) return true;
+    throw new Error(`worker states: ${[r?.installing, r?.waiting, r?.active].map((w) => w?.state)}`);
+  });
   await checkRequests("devices");
   await page.reload();
   await until(page, "the device after a reload", seen, "main a", "^Hall camera");

@@ -53,10 +53,10 @@ export async function launchWebKit({ width, height }) {
   await call("POST", s("/window/rect"), { width, height });
   const script = (fn) => `const done = arguments[arguments.length - 1];
     Promise.resolve().then(() => (${fn}).apply(null, [...arguments].slice(0, -1)))
-      .then((v) => done({ ok: v }), (e) => done({ error: String(e && e.stack || e) }));`;
+      .then((v) => done({ ok: v }), (e) => done({ thrown: String(e && e.message || e) }));`;
   const evaluate = async (fn, ...args) => {
     const r = await call("POST", s("/execute/async"), { script: script(fn), args });
-    if ("error" in r) throw new Error(`in WebKit: ${r.error}`);
+    if ("thrown" in r) throw new Error(`in WebKit: ${r.thrown}`);
     return r.ok;
   };
   const element = async (find, args) => {
@@ -102,18 +102,25 @@ export function consoleRun(url, until, timeout = 30_000) {
   });
   const lines = [];
   let rest = "";
-  // The browser's files go once it has exited (it writes its caches until then).
-  child.on("exit", () => fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 }));
+  // The browser's files go once it has exited (its helper processes may still
+  // write caches for a moment: what is left then stays in the temp dir).
+  child.on("exit", () => {
+    try {
+      fs.rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+    } catch {}
+  });
   return new Promise((resolve, reject) => {
     let done = false;
+    // Settles once the browser has gone (it would go on fetching from the server).
     const end = (fn, v) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      if (child.exitCode !== null || child.signalCode !== null) return fn(v);
+      child.once("exit", () => fn(v));
       try {
         process.kill(-child.pid);
       } catch {}
-      fn(v);
     };
     const timer = setTimeout(() => end(reject, new Error(`MiniBrowser: no "${until}" in ${timeout} ms; console: ${lines.join(" | ")}`)), timeout);
     child.stdout.on("data", (d) => {
