@@ -66,11 +66,11 @@ fi
 
 # The cross-engine smoke suite (tests/xengine): Firefox ESR, WebKitGTK's
 # MiniBrowser with its WebDriver, and Xvfb for the display WebKitGTK needs.
-if [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && command -v xvfb-run >/dev/null; then
+if [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && command -v xvfb-run >/dev/null && command -v xauth >/dev/null; then
   say "firefox-esr, webkit2gtk-driver and xvfb: present ($(/usr/bin/firefox-esr --version 2>/dev/null | head -1))"
 else
   say "installing Debian firefox-esr, webkit2gtk-driver and xvfb (about 1.5 minutes)"
-  apt_install firefox-esr webkit2gtk-driver xvfb
+  apt_install firefox-esr webkit2gtk-driver xvfb xauth
 fi
 
 # Node tools (wasm-opt from binaryen, playwright-core, axe-core) from the committed lockfile.
