@@ -50,14 +50,27 @@ else
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "$@"
+}
+
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   say "chromium and chromedriver: present ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
 else
   say "installing Debian chromium and chromium-driver"
-  export DEBIAN_FRONTEND=noninteractive
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium chromium-driver
+  apt_install chromium chromium-driver
+fi
+
+# The cross-engine smoke suite (tests/xengine): Firefox ESR, WebKitGTK's
+# MiniBrowser with its WebDriver, and Xvfb for the display WebKitGTK needs.
+if [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && command -v xvfb-run >/dev/null && command -v xauth >/dev/null; then
+  say "firefox-esr, webkit2gtk-driver and xvfb: present ($(/usr/bin/firefox-esr --version 2>/dev/null | head -1))"
+else
+  say "installing Debian firefox-esr, webkit2gtk-driver and xvfb (about 1.5 minutes)"
+  apt_install firefox-esr webkit2gtk-driver xvfb xauth
 fi
 
 # Node tools (wasm-opt from binaryen, playwright-core, axe-core) from the committed lockfile.

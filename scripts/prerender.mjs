@@ -10,7 +10,7 @@
 // than the app's root, the boot script (inline and sync, first in <head>)
 // marks the page before first paint and the CSS hides the prerendered
 // welcome, so a deep link never flashes the wrong page; it also starts
-// fetching that page's chunks. It is marked `data-hashed`: pwa.mjs,
+// fetching that page's chunks (and hands them to the chunk loader). It is marked `data-hashed`: pwa.mjs,
 // which runs again after this, allows it in the CSP by its hash.
 //
 // Used by scripts/pwa.mjs (Trunk's post_build hook); also runnable alone:
@@ -44,6 +44,12 @@ export const EARLY_CLICK = "__thingriskEarlyClick";
  * welcome page needs no chunk (the app fetches the assessment's once it is on
  * screen).
  *
+ * The chunks are fetched by the script itself, and the chunk loader's own
+ * `fetch` of the same URL (scripts/wasm-split) is handed that response, once;
+ * then `fetch` is the browser's again. Not `<link rel=preload as=fetch>`:
+ * WebKit never gives a preload to `fetch()`, so it downloaded every chunk
+ * twice (tests/xengine).
+ *
  * A click on a link or action button of the prerendered page, made before
  * the app runs (seconds on a slow link), is not lost: the element is marked
  * busy, the page's live region says so to screen readers, the click is
@@ -70,8 +76,21 @@ export function bootScript(groups) {
   if (location.pathname !== base) {
     document.documentElement.classList.add("deep-link");
     const first = location.pathname.slice(base.length).split("/")[0];
-    for (const f of ${JSON.stringify(table)}.find(([s]) => !s || s.includes(first))[1])
-      document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(f, document.baseURI).href }));
+    const early = new Map();
+    for (const f of ${JSON.stringify(table)}.find(([s]) => !s || s.includes(first))[1]) {
+      const url = new URL(f, document.baseURI).href;
+      const response = fetch(url);
+      response.catch(() => {});
+      early.set(url, response);
+    }
+    const plain = fetch;
+    window.fetch = (input, init) => {
+      const response = !init && early.get(String(input));
+      if (!response) return plain(input, init);
+      early.delete(String(input));
+      if (!early.size) window.fetch = plain;
+      return response;
+    };
   }
 }
 `;

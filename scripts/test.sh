@@ -43,6 +43,11 @@ trunk build --release --public-url "$E2E_BASE"
 step "end-to-end tests (playwright-core, Chromium, served under $E2E_BASE)"
 E2E_BASE="$E2E_BASE" node --test --test-concurrency=1 tests/e2e/
 
+step "cross-engine smoke (Chromium, Firefox, WebKit; served under $E2E_BASE)"
+xengine=$(date +%s)
+E2E_BASE="$E2E_BASE" xvfb-run -a node --test --test-concurrency=1 tests/xengine/
+printf 'cross-engine smoke took %ss\n' "$(($(date +%s) - xengine))"
+
 step "release build sizes"
 bash scripts/dist-sizes.sh dist
 bash scripts/size-check.sh dist
