@@ -23,8 +23,8 @@ step "clippy (native)"
 cargo clippy --all-targets -- -D warnings
 
 step "clippy (wasm32)"
-# Benches and native-only tests use criterion/proptest, and the command line clap:
-# none of them is built for wasm32.
+# Benches and native-only tests use criterion/proptest, which do not build for
+# wasm32; the command line (clap, native only) is an empty main there.
 cargo clippy --target $WASM --lib --bin thingrisk-web --test browser -- -D warnings
 
 step "catalog check"
