@@ -206,6 +206,11 @@ fn field_name(keys: &[&str]) -> &'static str {
         ["lifecycle", "purchased"] => "the date it was bought",
         ["lifecycle", "updates_checked"] => "the date its updates were last checked",
         ["lifecycle"] => "its age and updates",
+        ["training"] => "the card session",
+        ["training", "code"] => "the card session's code",
+        ["training", k] if k.starts_with("themes") => "the card session's themes",
+        ["training", k] if k.starts_with("answers") => "the card session's answers",
+        ["training", "participant"] => "the name for the card session's result",
         _ => "a detail",
     }
 }
@@ -437,14 +442,14 @@ mod tests {
             Ok(2)
         );
         assert_eq!(
-            detect_version(&json!({"format": "thingrisk", "version": 3})),
-            Ok(3)
+            detect_version(&json!({"format": "thingrisk", "version": 4})),
+            Ok(4)
         );
         assert_eq!(
-            detect_version(&json!({"format": "thingrisk", "version": 4})),
+            detect_version(&json!({"format": "thingrisk", "version": 5})),
             Err(DecodeError::FutureVersion {
-                found: 4,
-                supported: 3
+                found: 5,
+                supported: 4
             })
         );
         assert_eq!(

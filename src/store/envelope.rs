@@ -1,11 +1,12 @@
 //! The saved envelope: what is written to storage and to export files.
 //!
-//! Current format (version 3), one JSON object:
+//! Current format (version 4), one JSON object:
 //!
 //! ```text
-//! { "format": "thingrisk", "version": 3, "app_version": "0.1.0",
+//! { "format": "thingrisk", "version": 4, "app_version": "0.1.0",
 //!   "saved_at": "2026-05-01T10:00:00Z", "revision": 7, "active": "h1" | null,
-//!   "households": [ <crate::assess::Household>, ... ] }
+//!   "households": [ <crate::assess::Household>, ... ],
+//!   "training": null | <super::card_session::CardSession> }
 //! ```
 //!
 //! Any change to this shape or to [`Household`]'s serialized form bumps
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_NAME: &str = "thingrisk";
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// The app version recorded in files this build writes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -41,6 +42,12 @@ pub struct State {
     /// The household shown on start, if any.
     pub active: Option<String>,
     pub households: Vec<Household>,
+    /// A participant's card session in progress or just finished, in the
+    /// form of [`super::card_session::CardSession::to_json`] (kept as JSON
+    /// so start-up carries no reader for it; checked by
+    /// [`super::validate`]). None: no session.
+    #[serde(default)]
+    pub training: Option<serde_json::Value>,
 }
 
 impl Default for State {
@@ -58,6 +65,7 @@ impl State {
             revision: 0,
             active: None,
             households,
+            training: None,
         }
     }
 
@@ -196,10 +204,11 @@ mod tests {
         s.saved_at = "2026-05-01T10:00:00Z".into();
         let text = encode(&s);
         assert!(
-            text.starts_with(r#"{"format":"thingrisk","version":3,"app_version":""#),
+            text.starts_with(r#"{"format":"thingrisk","version":4,"app_version":""#),
             "{text}"
         );
         assert!(text.contains(r#""revision":3,"active":null,"households":[{"id":"h1""#));
+        assert!(text.ends_with(r#"}],"training":null}"#), "{text}");
     }
 
     #[test]
