@@ -185,7 +185,7 @@ fn card_session(v: &Value) -> Result<(), DecodeError> {
         Some(v) => return Err(wrong(path, "themes", "a list of themes", v)),
     };
     for (k, theme) in themes.iter().enumerate() {
-        if !theme.as_str().is_some_and(|t| theme_from_key(t).is_some()) {
+        if theme.as_str().is_none_or(|t| theme_from_key(t).is_none()) {
             return Err(DecodeError::shape(
                 format!("training.themes[{k}]"),
                 format!(
