@@ -14,12 +14,13 @@
 //! file. The cards themselves come from the catalog
 //! ([`crate::training::Session::resume`]). A few hundred bytes at most.
 //!
-//! In [`super::State`] it stays plain JSON, checked by
-//! [`super::validate`] like the rest of a file: the start-up code then
-//! carries no reader of its own for it, and this typed form is read only by
-//! the training page.
+//! It is written and read by hand ([`CardSession::to_json`],
+//! [`CardSession::from_json`], called by [`super::envelope::encode`] and
+//! the decoder) rather than by serde's derived code: the start-up code then
+//! carries no (de)serializer of its own for it. The decoder checks it first
+//! ([`super::validate`]), like the rest of a file.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 /// Most cards a saved session may hold: far above any catalog's deck.
 pub const MAX_CARDS: usize = 500;
@@ -38,14 +39,23 @@ pub struct CardSession {
 }
 
 impl CardSession {
-    /// The saved form, for the envelope's `training` field.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "code": self.code,
-            "themes": self.themes,
-            "answers": self.answers,
-            "participant": self.participant,
-        })
+    /// The saved form, for the envelope's `training` field: compact JSON,
+    /// as serde_json writes it.
+    pub fn to_json(&self) -> String {
+        let text = |s: &str| serde_json::to_string(s).expect("text always serializes");
+        let list = |items: Vec<String>| format!("[{}]", items.join(","));
+        format!(
+            r#"{{"code":{},"themes":{},"answers":{},"participant":{}}}"#,
+            self.code,
+            list(self.themes.iter().map(|t| text(t)).collect()),
+            list(
+                self.answers
+                    .iter()
+                    .map(|a| a.as_deref().map_or("null".into(), text))
+                    .collect()
+            ),
+            text(&self.participant),
+        )
     }
 
     /// Reads the saved form back. Files are checked on the way in
@@ -80,6 +90,7 @@ impl CardSession {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn the_saved_form_reads_back_and_stays_small() {
@@ -89,10 +100,18 @@ mod tests {
             answers: vec![Some("ctl.guest-network".into()), None, None],
             participant: "Sam “S” O'Neil".into(),
         };
-        let v = s.to_json();
+        let text = s.to_json();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        // Exactly serde_json's compact text (key order aside).
+        assert_eq!(
+            v,
+            json!({"code": u64::MAX, "themes": ["privacy", "network"],
+                   "answers": ["ctl.guest-network", null, null],
+                   "participant": "Sam “S” O'Neil"})
+        );
+        assert!(!text.contains(' ') || text.contains("Sam “S”"));
         assert_eq!(CardSession::from_json(&v), Some(s.clone()));
         assert!(!s.finished());
-        let text = v.to_string();
         assert!(text.len() < 200, "{text}");
         assert_eq!(CardSession::from_json(&Value::Null), None);
         assert_eq!(CardSession::from_json(&json!({"code": 1})), None);

@@ -276,12 +276,17 @@ pub fn decode_value(value: Value) -> Result<State, DecodeError> {
 /// A current-version envelope (as JSON) to a checked [`State`].
 pub(crate) fn decode_current(mut value: Value) -> Result<State, DecodeError> {
     validate::check_shape(&value)?;
+    let mut training = None;
     if let Value::Object(map) = &mut value {
         map.remove("format");
         map.remove("version");
+        training = map.remove("training");
     }
     let mut state: State =
         serde_json::from_value(value).map_err(|_| DecodeError::shape("", NOT_AS_EXPECTED))?;
+    state.training = training
+        .as_ref()
+        .and_then(super::card_session::CardSession::from_json);
     validate::check(&state)?;
     if state.active.is_some() && state.active_household().is_none() {
         state.active = None;

@@ -13,6 +13,7 @@
 //! [`CURRENT_VERSION`] and adds a step in [`super::migrate`]. Earlier
 //! versions are described there.
 
+use super::card_session::CardSession;
 use crate::assess::Household;
 use serde::{Deserialize, Serialize};
 
@@ -42,12 +43,11 @@ pub struct State {
     /// The household shown on start, if any.
     pub active: Option<String>,
     pub households: Vec<Household>,
-    /// A participant's card session in progress or just finished, in the
-    /// form of [`super::card_session::CardSession::to_json`] (kept as JSON
-    /// so start-up carries no reader for it; checked by
-    /// [`super::validate`]). None: no session.
-    #[serde(default)]
-    pub training: Option<serde_json::Value>,
+    /// A participant's card session in progress or just finished (None:
+    /// none). Written by [`encode`] and read by the decoder by hand, not by
+    /// serde (see [`super::card_session`]).
+    #[serde(skip)]
+    pub training: Option<CardSession>,
 }
 
 impl Default for State {
@@ -99,7 +99,16 @@ fn wire(state: &State) -> Wire<'_> {
 /// The compact text kept in storage. Never fails: a `State` holds only
 /// strings, integers, booleans and maps with string keys.
 pub fn encode(state: &State) -> String {
-    serde_json::to_string(&wire(state)).expect("a State always serializes")
+    let mut text = serde_json::to_string(&wire(state)).expect("a State always serializes");
+    // The card session goes last, by hand (see `State::training`).
+    text.pop();
+    text.push_str(r#","training":"#);
+    match &state.training {
+        Some(t) => text.push_str(&t.to_json()),
+        None => text.push_str("null"),
+    }
+    text.push('}');
+    text
 }
 
 /// The indented text for export files (a person may open it): exactly
@@ -185,16 +194,51 @@ mod tests {
             indent(&compact),
             serde_json::to_string_pretty(&tricky).unwrap()
         );
+        // serde's pretty form, with the card session (written by hand) last.
+        let pretty = |state: &State| {
+            let text = serde_json::to_string_pretty(&wire(state)).unwrap();
+            let training = match &state.training {
+                None => "null".to_string(),
+                Some(t) => {
+                    // The same fields, in the same order, through serde.
+                    #[derive(Serialize)]
+                    struct Saved<'a> {
+                        code: u64,
+                        themes: &'a [String],
+                        answers: &'a [Option<String>],
+                        participant: &'a str,
+                    }
+                    let saved = Saved {
+                        code: t.code,
+                        themes: &t.themes,
+                        answers: &t.answers,
+                        participant: &t.participant,
+                    };
+                    let compact = serde_json::to_string(&saved).unwrap();
+                    assert_eq!(t.to_json(), compact, "the hand-written text is serde's");
+                    serde_json::to_string_pretty(&saved)
+                        .unwrap()
+                        .replace('\n', "\n  ")
+                }
+            };
+            format!(
+                "{},\n  \"training\": {training}\n}}",
+                text.strip_suffix("\n}").unwrap()
+            )
+        };
         for h in crate::training::samples::samples() {
-            let state = State::new(vec![h]);
-            let expected = serde_json::to_string_pretty(&wire(&state)).unwrap();
-            assert_eq!(encode_pretty(&state), expected);
+            let mut state = State::new(vec![h]);
+            assert_eq!(encode_pretty(&state), pretty(&state));
+            state.training = Some(CardSession {
+                code: 3,
+                themes: vec!["safety".into()],
+                answers: vec![None, Some("ctl.x".into())],
+                participant: "Jo".into(),
+            });
+            assert_eq!(encode_pretty(&state), pretty(&state));
         }
         let empty = State::new(vec![]);
-        assert_eq!(
-            encode_pretty(&empty),
-            serde_json::to_string_pretty(&wire(&empty)).unwrap()
-        );
+        assert_eq!(encode_pretty(&empty), pretty(&empty));
     }
 
     #[test]

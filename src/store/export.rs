@@ -100,7 +100,7 @@ mod tests {
         sample.sample = true;
         let mut s = State::new(vec![Household::new("home", "Our flat"), sample]);
         s.active = Some("family".into());
-        s.training = Some(serde_json::json!({"code": 1}));
+        s.training = Some(crate::store::card_session::CardSession::default());
         s
     }
 

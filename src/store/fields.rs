@@ -175,15 +175,12 @@ mod tests {
         h.devices.push(d);
         let mut state = State::new(vec![h]);
         state.active = Some("h".into());
-        state.training = Some(
-            crate::store::card_session::CardSession {
-                code: 7,
-                themes: vec!["privacy".into()],
-                answers: vec![None],
-                participant: String::new(),
-            }
-            .to_json(),
-        );
+        state.training = Some(crate::store::card_session::CardSession {
+            code: 7,
+            themes: vec!["privacy".into()],
+            answers: vec![None],
+            participant: String::new(),
+        });
         let v: Value = serde_json::from_str(&encode(&state)).unwrap();
         let keys = |v: &Value| {
             let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();

@@ -10,7 +10,6 @@
 //! session" drops it.
 
 use crate::catalog::Control;
-use crate::store::card_session::CardSession;
 use crate::training::result::result_file_name;
 use crate::training::samples::{open_sample, samples};
 use crate::training::{Card, Session, build_deck, encode_result, theme_name};
@@ -63,8 +62,7 @@ impl Cards {
     fn resumed(app: AppState) -> Cards {
         let saved = app.state.with_untracked(|s| {
             s.training
-                .as_ref()
-                .and_then(CardSession::from_json)
+                .clone()
                 .and_then(|c| Some((Session::resume(app.catalog(), &c)?, c)))
         });
         let (session, code, name, index) = match saved {
@@ -83,10 +81,8 @@ impl Cards {
     /// Writes the session as it is now into the saved state (or drops it).
     fn save(self) {
         let saved = self.session.with_untracked(|s| {
-            s.as_ref().map(|s| {
-                s.saved(self.code.get_untracked(), &self.name.get_untracked())
-                    .to_json()
-            })
+            s.as_ref()
+                .map(|s| s.saved(self.code.get_untracked(), &self.name.get_untracked()))
         });
         self.app.update(|s| s.training = saved);
     }
