@@ -142,7 +142,7 @@ test("exports hold only the person's own home unless the sample homes are chosen
   csv = await download(page, "Risk register (CSV)");
   assert.ok(csv.includes("Secret Street 12") && csv.includes(SAMPLE));
   const plan = await download(page, "Action plan (CSV)");
-  assert.match(plan, /^rank,control/);
+  assert.ok(plan.includes("rank,control"), "the plan of the open sample, now included");
   await context.close();
 });
 
