@@ -3,6 +3,7 @@
 //! fixture files in tests/fixtures/store/ (see its README).
 
 use thingrisk::assess::{Acquired, Answer, Answers, Date, Device, Household, Lifecycle};
+use thingrisk::store::card_session::CardSession;
 use thingrisk::store::{self, CURRENT_VERSION, State, decode, decode_import, export_json};
 
 fn fixture(version: u64) -> String {
@@ -69,6 +70,7 @@ fn expected_v1() -> State {
         revision: 0,
         active: None,
         households: vec![home, mum],
+        training: None,
     }
 }
 
@@ -114,6 +116,7 @@ fn expected_v2() -> State {
         revision: 14,
         active: Some("flat".into()),
         households: vec![flat, training],
+        training: None,
     }
 }
 
@@ -144,7 +147,61 @@ fn expected_v3() -> State {
         revision: 5,
         active: Some("home".into()),
         households: vec![home],
+        training: None,
     }
+}
+
+fn expected_v4() -> State {
+    let mut home = Household::new("home", "Our flat");
+    home.answers = answers(&[("q.two-step-login", Answer::Yes)]);
+    let mut camera = device("d1", "Hall camera", "dev.indoor-camera", "Hall");
+    camera.answers = answers(&[("q.default-password", Answer::Yes)]);
+    home.devices = vec![camera];
+    let mut sample = Household::new("family", "The Okafor family (sample)");
+    sample.sample = true;
+    let training = CardSession {
+        code: 4821,
+        themes: vec!["privacy".into(), "network".into()],
+        answers: vec![Some("ctl.guest-network".into()), None, None, None, None],
+        participant: "Sam".into(),
+    };
+    State {
+        app_version: "0.2.0".into(),
+        saved_at: "2026-12-03T16:45:00.000Z".into(),
+        revision: 9,
+        active: Some("family".into()),
+        households: vec![home, sample],
+        training: Some(training),
+    }
+}
+
+#[test]
+fn v4_fixture_loads_to_its_content() {
+    let state = decode(&fixture(4)).unwrap();
+    assert_eq!(state, expected_v4());
+    // The card session reads back typed; the sample home stays, kept apart.
+    let session = state.training.as_ref().unwrap();
+    assert_eq!(session.answers.iter().flatten().count(), 1);
+    let own: Vec<&str> = store::own_households(&state)
+        .map(|h| h.name.as_str())
+        .collect();
+    assert_eq!(own, ["Our flat"]);
+}
+
+/// Saved data from before version 4 with a sample home migrates as it was:
+/// the sample stays, still marked, no session.
+#[test]
+fn v2_sample_home_stays_marked_after_migrating() {
+    let state = decode(&fixture(2)).unwrap();
+    assert_eq!(state.training, None);
+    let samples: Vec<&str> = state
+        .households
+        .iter()
+        .filter(|h| h.sample)
+        .map(|h| h.id.as_str())
+        .collect();
+    assert_eq!(samples, ["training"]);
+    assert_eq!(store::own_households(&state).count(), 1);
 }
 
 #[test]
@@ -224,7 +281,7 @@ fn migrated_file_is_marked_current_when_saved() {
     let state = decode(&fixture(1)).unwrap();
     let text = store::encode(&state);
     assert!(
-        text.starts_with(r#"{"format":"thingrisk","version":3,"#),
+        text.starts_with(r#"{"format":"thingrisk","version":4,"#),
         "{text}"
     );
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();

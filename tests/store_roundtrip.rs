@@ -126,6 +126,7 @@ fn state() -> impl Strategy<Value = State> {
                     revision,
                     active,
                     households,
+                    training: None,
                 }
             },
         )

@@ -206,6 +206,11 @@ fn field_name(keys: &[&str]) -> &'static str {
         ["lifecycle", "purchased"] => "the date it was bought",
         ["lifecycle", "updates_checked"] => "the date its updates were last checked",
         ["lifecycle"] => "its age and updates",
+        ["training"] => "the card session",
+        ["training", "code"] => "the card session's code",
+        ["training", k] if k.starts_with("themes") => "the card session's themes",
+        ["training", k] if k.starts_with("answers") => "the card session's answers",
+        ["training", "participant"] => "the name for the card session's result",
         _ => "a detail",
     }
 }
@@ -271,12 +276,17 @@ pub fn decode_value(value: Value) -> Result<State, DecodeError> {
 /// A current-version envelope (as JSON) to a checked [`State`].
 pub(crate) fn decode_current(mut value: Value) -> Result<State, DecodeError> {
     validate::check_shape(&value)?;
+    let mut training = None;
     if let Value::Object(map) = &mut value {
         map.remove("format");
         map.remove("version");
+        training = map.remove("training");
     }
     let mut state: State =
         serde_json::from_value(value).map_err(|_| DecodeError::shape("", NOT_AS_EXPECTED))?;
+    state.training = training
+        .as_ref()
+        .and_then(super::card_session::CardSession::from_json);
     validate::check(&state)?;
     if state.active.is_some() && state.active_household().is_none() {
         state.active = None;
@@ -437,14 +447,14 @@ mod tests {
             Ok(2)
         );
         assert_eq!(
-            detect_version(&json!({"format": "thingrisk", "version": 3})),
-            Ok(3)
+            detect_version(&json!({"format": "thingrisk", "version": 4})),
+            Ok(4)
         );
         assert_eq!(
-            detect_version(&json!({"format": "thingrisk", "version": 4})),
+            detect_version(&json!({"format": "thingrisk", "version": 5})),
             Err(DecodeError::FutureVersion {
-                found: 4,
-                supported: 3
+                found: 5,
+                supported: 4
             })
         );
         assert_eq!(

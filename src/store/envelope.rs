@@ -1,17 +1,19 @@
 //! The saved envelope: what is written to storage and to export files.
 //!
-//! Current format (version 3), one JSON object:
+//! Current format (version 4), one JSON object:
 //!
 //! ```text
-//! { "format": "thingrisk", "version": 3, "app_version": "0.1.0",
+//! { "format": "thingrisk", "version": 4, "app_version": "0.1.0",
 //!   "saved_at": "2026-05-01T10:00:00Z", "revision": 7, "active": "h1" | null,
-//!   "households": [ <crate::assess::Household>, ... ] }
+//!   "households": [ <crate::assess::Household>, ... ],
+//!   "training": null | <super::card_session::CardSession> }
 //! ```
 //!
 //! Any change to this shape or to [`Household`]'s serialized form bumps
 //! [`CURRENT_VERSION`] and adds a step in [`super::migrate`]. Earlier
 //! versions are described there.
 
+use super::card_session::CardSession;
 use crate::assess::Household;
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_NAME: &str = "thingrisk";
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// The app version recorded in files this build writes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -41,6 +43,11 @@ pub struct State {
     /// The household shown on start, if any.
     pub active: Option<String>,
     pub households: Vec<Household>,
+    /// A participant's card session in progress or just finished (None:
+    /// none). Written by [`encode`] and read by the decoder by hand, not by
+    /// serde (see [`super::card_session`]).
+    #[serde(skip)]
+    pub training: Option<CardSession>,
 }
 
 impl Default for State {
@@ -58,6 +65,7 @@ impl State {
             revision: 0,
             active: None,
             households,
+            training: None,
         }
     }
 
@@ -91,7 +99,16 @@ fn wire(state: &State) -> Wire<'_> {
 /// The compact text kept in storage. Never fails: a `State` holds only
 /// strings, integers, booleans and maps with string keys.
 pub fn encode(state: &State) -> String {
-    serde_json::to_string(&wire(state)).expect("a State always serializes")
+    let mut text = serde_json::to_string(&wire(state)).expect("a State always serializes");
+    // The card session goes last, by hand (see `State::training`).
+    text.pop();
+    text.push_str(r#","training":"#);
+    match &state.training {
+        Some(t) => text.push_str(&t.to_json()),
+        None => text.push_str("null"),
+    }
+    text.push('}');
+    text
 }
 
 /// The indented text for export files (a person may open it): exactly
@@ -177,16 +194,51 @@ mod tests {
             indent(&compact),
             serde_json::to_string_pretty(&tricky).unwrap()
         );
+        // serde's pretty form, with the card session (written by hand) last.
+        let pretty = |state: &State| {
+            let text = serde_json::to_string_pretty(&wire(state)).unwrap();
+            let training = match &state.training {
+                None => "null".to_string(),
+                Some(t) => {
+                    // The same fields, in the same order, through serde.
+                    #[derive(Serialize)]
+                    struct Saved<'a> {
+                        code: u64,
+                        themes: &'a [String],
+                        answers: &'a [Option<String>],
+                        participant: &'a str,
+                    }
+                    let saved = Saved {
+                        code: t.code,
+                        themes: &t.themes,
+                        answers: &t.answers,
+                        participant: &t.participant,
+                    };
+                    let compact = serde_json::to_string(&saved).unwrap();
+                    assert_eq!(t.to_json(), compact, "the hand-written text is serde's");
+                    serde_json::to_string_pretty(&saved)
+                        .unwrap()
+                        .replace('\n', "\n  ")
+                }
+            };
+            format!(
+                "{},\n  \"training\": {training}\n}}",
+                text.strip_suffix("\n}").unwrap()
+            )
+        };
         for h in crate::training::samples::samples() {
-            let state = State::new(vec![h]);
-            let expected = serde_json::to_string_pretty(&wire(&state)).unwrap();
-            assert_eq!(encode_pretty(&state), expected);
+            let mut state = State::new(vec![h]);
+            assert_eq!(encode_pretty(&state), pretty(&state));
+            state.training = Some(CardSession {
+                code: 3,
+                themes: vec!["safety".into()],
+                answers: vec![None, Some("ctl.x".into())],
+                participant: "Jo".into(),
+            });
+            assert_eq!(encode_pretty(&state), pretty(&state));
         }
         let empty = State::new(vec![]);
-        assert_eq!(
-            encode_pretty(&empty),
-            serde_json::to_string_pretty(&wire(&empty)).unwrap()
-        );
+        assert_eq!(encode_pretty(&empty), pretty(&empty));
     }
 
     #[test]
@@ -196,10 +248,11 @@ mod tests {
         s.saved_at = "2026-05-01T10:00:00Z".into();
         let text = encode(&s);
         assert!(
-            text.starts_with(r#"{"format":"thingrisk","version":3,"app_version":""#),
+            text.starts_with(r#"{"format":"thingrisk","version":4,"app_version":""#),
             "{text}"
         );
         assert!(text.contains(r#""revision":3,"active":null,"households":[{"id":"h1""#));
+        assert!(text.ends_with(r#"}],"training":null}"#), "{text}");
     }
 
     #[test]

@@ -16,7 +16,10 @@ pub const ENVELOPE: &[&str] = &[
     "revision",
     "active",
     "households",
+    "training",
 ];
+/// A saved card session's fields ([`super::card_session::CardSession`]).
+pub const TRAINING: &[&str] = &["code", "themes", "answers", "participant"];
 /// A household's fields ([`crate::assess::Household`]).
 pub const HOUSEHOLD: &[&str] = &["id", "name", "answers", "devices", "planned", "sample"];
 /// A device's fields ([`crate::assess::Device`]).
@@ -75,6 +78,9 @@ pub fn unknown_fields(root: &Value) -> Vec<UnknownField> {
         return out;
     };
     collect(top, "", ENVELOPE, &mut out);
+    if let Some(t) = top.get("training").and_then(Value::as_object) {
+        collect(t, "training", TRAINING, &mut out);
+    }
     let households = top.get("households").and_then(Value::as_array);
     for (i, h) in households.into_iter().flatten().enumerate() {
         let Some(h) = h.as_object() else { continue };
@@ -169,6 +175,12 @@ mod tests {
         h.devices.push(d);
         let mut state = State::new(vec![h]);
         state.active = Some("h".into());
+        state.training = Some(crate::store::card_session::CardSession {
+            code: 7,
+            themes: vec!["privacy".into()],
+            answers: vec![None],
+            participant: String::new(),
+        });
         let v: Value = serde_json::from_str(&encode(&state)).unwrap();
         let keys = |v: &Value| {
             let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
@@ -182,6 +194,7 @@ mod tests {
         };
         assert_eq!(keys(&v), sorted(ENVELOPE));
         assert_eq!(keys(&v["households"][0]), sorted(HOUSEHOLD));
+        assert_eq!(keys(&v["training"]), sorted(TRAINING));
         assert_eq!(keys(&v["households"][0]["devices"][0]), sorted(DEVICE));
         assert_eq!(
             keys(&v["households"][0]["devices"][0]["lifecycle"]),

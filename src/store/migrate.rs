@@ -1,7 +1,7 @@
 //! Migrations: a chain of steps, each taking a file of version N to N+1 on
 //! plain JSON values, so a file of any earlier version reaches the current
-//! one. To add version 3: write `v2_to_v3`, add one line to [`STEPS`], bump
-//! [`CURRENT_VERSION`], and add `tests/fixtures/store/v3.json`.
+//! one. To add version 5: write `v4_to_v5`, add one line to [`STEPS`], bump
+//! [`CURRENT_VERSION`], and add `tests/fixtures/store/v5.json`.
 //!
 //! ## Version 1 (the 0.0.x prototypes, historic)
 //!
@@ -24,13 +24,20 @@
 //! `q.linked-to-others`, `q.guests-present`, `q.review-app-access`,
 //! `q.activity-alerts`.
 //!
-//! ## Version 3 (current): see [`super::envelope`]
+//! ## Version 3 (0.2)
 //!
 //! The same shape. Those seven are asked once for the home ("all / some /
 //! none of them"); a device's own answer overrides the home's for it. The
 //! step carries the answers over: where every device of a household gave
 //! the same answer, it becomes the home's answer; otherwise each device
 //! keeps its own (its pick), so every risk scores as before.
+//!
+//! ## Version 4 (current): see [`super::envelope`]
+//!
+//! Adds `training`: a participant's card session, saved as it goes
+//! ([`super::card_session`]). Files of version 3 had none: the step writes
+//! `null`. Nothing else changes; sample homes stay as they were (marked
+//! `sample`), kept apart from the person's own by [`super::export`].
 
 use super::decode::DecodeError;
 use super::envelope::{CURRENT_VERSION, FORMAT_NAME};
@@ -51,6 +58,10 @@ pub const STEPS: &[Step] = &[
     Step {
         from: 2,
         run: v2_to_v3,
+    },
+    Step {
+        from: 3,
+        run: v3_to_v4,
     },
 ];
 
@@ -151,6 +162,16 @@ pub fn v2_to_v3(value: Value) -> Result<Value, DecodeError> {
         }
     }
     root.insert("version".into(), json!(3));
+    Ok(Value::Object(root))
+}
+
+/// v3 -> v4: no card session was saved before version 4.
+pub fn v3_to_v4(value: Value) -> Result<Value, DecodeError> {
+    let Value::Object(mut root) = value else {
+        return Err(DecodeError::NotThingRisk);
+    };
+    root.entry("training").or_insert(Value::Null);
+    root.insert("version".into(), json!(4));
     Ok(Value::Object(root))
 }
 
@@ -331,6 +352,18 @@ mod tests {
             h["devices"][0]["answers"],
             json!({"q.guests-present": "yes"})
         );
+    }
+
+    #[test]
+    fn v3_gets_an_empty_card_session_and_keeps_the_rest() {
+        let homes = json!([{"id": "s", "name": "Sample", "sample": true, "devices": []}]);
+        let v3 = json!({"format": "thingrisk", "version": 3, "revision": 2, "households": homes});
+        let v4 = v3_to_v4(v3).unwrap();
+        assert_eq!(v4["version"], 4);
+        assert_eq!(v4["training"], Value::Null);
+        assert_eq!(v4["households"], homes);
+        assert_eq!(v4["revision"], 2);
+        assert_eq!(v3_to_v4(json!([])), Err(DecodeError::NotThingRisk));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! - [`migrate`]: earlier formats and the step chain to the current one;
 //! - [`mod@decode`]: text to [`State`], and the user-facing [`DecodeError`];
 //! - [`mod@json`]: text to JSON, refusing a key given twice;
+//! - [`card_session`]: a participant's card session as saved;
 //! - [`validate`]: the shape and value rules a file must follow, and the limits;
 //! - [`fields`]: the format's field names, and a file's unknown ones;
 //! - [`unknown`]: catalog ids the saved data uses but the catalog lacks;
@@ -27,6 +28,7 @@
 //! - import: [`read_file`] (bytes: an export or a bare household, with its
 //!   unknown fields), show [`preview`], then [`merge`].
 
+pub mod card_session;
 pub mod csv;
 pub mod decode;
 pub mod envelope;
@@ -44,7 +46,7 @@ pub mod validate;
 pub use csv::{action_plan, risk_register, state_risk_register};
 pub use decode::{DecodeError, decode};
 pub use envelope::{APP_VERSION, CURRENT_VERSION, State, encode};
-pub use export::{export_json, file_name};
+pub use export::{ExportScope, export_json, file_name, own_households, scoped_json};
 pub use import::{
     IMPORT_LIMIT_BYTES, Intake, MergeMode, Preview, decode_import, fits, merge, preview, read_file,
 };

@@ -4,9 +4,11 @@
 //! typed [`State`] (ids present and unique, lengths). Unknown catalog ids are
 //! not errors: see [`super::unknown`].
 
+use super::card_session::MAX_CARDS;
 use super::decode::{DecodeError, json_kind, json_path, short_json};
 use super::envelope::State;
 use crate::assess::{Answer, Date};
+use crate::training::themes::theme_from_key;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -125,6 +127,10 @@ pub fn check_shape(root: &Value) -> Result<(), DecodeError> {
         None => return Err(DecodeError::shape("households", "is missing")),
         Some(v) => return Err(wrong("", "households", "a list", v)),
     };
+    match top.get("training") {
+        None | Some(Value::Null) => {}
+        Some(t) => card_session(t)?,
+    }
     for (i, h) in households.iter().enumerate() {
         let path = format!("households[{i}]");
         let h = object(h, &path)?;
@@ -159,6 +165,60 @@ pub fn check_shape(root: &Value) -> Result<(), DecodeError> {
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// A saved card session ([`super::card_session`]): its shape and values
+/// (known themes, at most [`MAX_CARDS`] answers, lengths as elsewhere).
+fn card_session(v: &Value) -> Result<(), DecodeError> {
+    let path = "training";
+    let t = object(v, path)?;
+    match t.get("code") {
+        Some(v) if v.is_u64() => {}
+        None => return Err(DecodeError::shape("training.code", "is missing")),
+        Some(v) => return Err(wrong(path, "code", "a whole number from 0", v)),
+    }
+    let themes = match t.get("themes") {
+        Some(Value::Array(list)) if !list.is_empty() => list,
+        None => return Err(DecodeError::shape("training.themes", "is missing")),
+        Some(v) => return Err(wrong(path, "themes", "a list of themes", v)),
+    };
+    for (k, theme) in themes.iter().enumerate() {
+        if theme.as_str().is_none_or(|t| theme_from_key(t).is_none()) {
+            return Err(DecodeError::shape(
+                format!("training.themes[{k}]"),
+                format!(
+                    "is {}, which is not a theme ThingRisk knows",
+                    short_json(theme)
+                ),
+            ));
+        }
+    }
+    let answers = match t.get("answers") {
+        Some(Value::Array(list)) => list,
+        None => return Err(DecodeError::shape("training.answers", "is missing")),
+        Some(v) => return Err(wrong(path, "answers", "a list", v)),
+    };
+    if answers.len() > MAX_CARDS {
+        return Err(DecodeError::shape(
+            "training.answers",
+            format!(
+                "holds {} cards, and ThingRisk keeps up to {MAX_CARDS}",
+                answers.len()
+            ),
+        ));
+    }
+    for (k, a) in answers.iter().enumerate() {
+        match a {
+            Value::Null => {}
+            Value::String(id) => id_rule(id, path, &format!("answers[{k}]"))?,
+            v => return Err(wrong(path, &format!("answers[{k}]"), "text or empty", v)),
+        }
+    }
+    optional(t, path, "participant", "text", Value::is_string)?;
+    if let Some(Value::String(name)) = t.get("participant") {
+        name_rule(name, path, "participant")?;
     }
     Ok(())
 }
@@ -311,6 +371,66 @@ mod tests {
                 "should be a whole number from 0 but is a number"
             ))
         );
+    }
+
+    fn session_err(training: Value) -> String {
+        let mut v = envelope(json!([]));
+        v["training"] = training;
+        match check_shape(&v) {
+            Err(DecodeError::WrongShape { path, problem }) => format!("{path}: {problem}"),
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_saved_card_session_is_checked_too() {
+        let good = json!({"code": 12, "themes": ["privacy"], "answers": ["ctl.a", null],
+                          "participant": "Sam"});
+        let mut v = envelope(json!([]));
+        v["training"] = good.clone();
+        assert_eq!(check_shape(&v), Ok(()));
+        v["training"] = Value::Null;
+        assert_eq!(check_shape(&v), Ok(()));
+        let with = |key: &str, value: Value| {
+            let mut t = good.clone();
+            t[key] = value;
+            session_err(t)
+        };
+        assert_eq!(
+            with("code", json!(-3)),
+            "training.code: should be a whole number from 0 but is a number"
+        );
+        assert_eq!(
+            with("themes", json!(["privacy", "gardening"])),
+            "training.themes[1]: is \"gardening\", which is not a theme ThingRisk knows"
+        );
+        assert_eq!(
+            with("themes", json!([])),
+            "training.themes: should be a list of themes but is a list"
+        );
+        assert_eq!(
+            with("answers", json!(["ctl.a", 4])),
+            "training.answers[1]: should be text or empty but is a number"
+        );
+        assert_eq!(
+            with("answers", json!(vec![Value::Null; MAX_CARDS + 1])),
+            "training.answers: holds 501 cards, and ThingRisk keeps up to 500"
+        );
+        assert_eq!(
+            with("answers", json!([""])),
+            "training.answers[0]: is empty"
+        );
+        assert_eq!(
+            with("participant", json!("x".repeat(201))),
+            "training.participant: is longer than 200 characters"
+        );
+        assert_eq!(
+            session_err(json!("cards")),
+            "training: is not in the expected form (it is text)"
+        );
+        let mut t = good;
+        t.as_object_mut().unwrap().remove("code");
+        assert_eq!(session_err(t), "training.code: is missing");
     }
 
     fn state_with(households: Vec<Household>) -> State {

@@ -86,6 +86,40 @@ pub fn own_household(state: &State) -> Option<&Household> {
     state.households.iter().find(|h| !h.sample)
 }
 
+/// Removes every sample home from `state` and returns them (for an undo),
+/// in their places: `(index, household)`. The person's own homes stay; when
+/// the open home was a sample, their first own home opens instead.
+pub fn remove_samples(state: &mut State) -> Vec<(usize, Household)> {
+    let mut removed = Vec::new();
+    let mut kept = Vec::with_capacity(state.households.len());
+    for (i, h) in std::mem::take(&mut state.households)
+        .into_iter()
+        .enumerate()
+    {
+        if h.sample {
+            removed.push((i, h));
+        } else {
+            kept.push(h);
+        }
+    }
+    state.households = kept;
+    if state.active_household().is_none() {
+        state.active = own_household(state).map(|h| h.id.clone());
+    }
+    removed
+}
+
+/// Puts back what [`remove_samples`] took, in their places, skipping any
+/// whose id has been taken since.
+pub fn restore_samples(state: &mut State, removed: Vec<(usize, Household)>) {
+    for (i, h) in removed {
+        if state.household(&h.id).is_none() {
+            let at = i.min(state.households.len());
+            state.households.insert(at, h);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +129,28 @@ mod tests {
 
     fn today() -> Date {
         Date::new(2026, 11, 1).unwrap()
+    }
+
+    #[test]
+    fn removing_samples_keeps_own_homes_and_can_be_undone() {
+        let mut state = State::new(vec![Household::new("mine", "Our flat")]);
+        let all = samples();
+        open_sample(&mut state, &all[0]);
+        state.households.push(Household::new("mum", "Mum's"));
+        open_sample(&mut state, &all[1]);
+        let before = state.clone();
+        let removed = remove_samples(&mut state);
+        assert_eq!(removed.len(), 2);
+        let ids: Vec<&str> = state.households.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["mine", "mum"]);
+        assert_eq!(
+            state.active.as_deref(),
+            Some("mine"),
+            "the open sample went"
+        );
+        restore_samples(&mut state, removed);
+        assert_eq!(state.households, before.households);
+        assert!(remove_samples(&mut State::default()).is_empty());
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! counts: the feedback has been seen after it), the score, and the result
 //! file's content at the end.
 
-use super::deck::Card;
+use super::deck::{Card, build_deck};
 use super::result::{CardResult, ParticipantResult};
-use crate::catalog::Theme;
+use super::themes::{theme_from_key, theme_key};
+use crate::catalog::{Catalog, Theme};
+use crate::store::card_session::CardSession;
 
 /// A deck and the answers given so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +65,53 @@ impl<'c> Session<'c> {
         Session::new(self.themes.clone(), self.cards.clone())
     }
 
+    /// The first card not answered yet (the total when all are): where a
+    /// resumed session goes on.
+    pub fn next_unanswered(&self) -> usize {
+        self.answers
+            .iter()
+            .position(Option::is_none)
+            .unwrap_or(self.total())
+    }
+
+    /// What the saved format keeps of this session: its code (the deck's
+    /// seed), themes, answers and the participant's name.
+    pub fn saved(&self, code: u64, participant: &str) -> CardSession {
+        CardSession {
+            code,
+            themes: self
+                .themes
+                .iter()
+                .map(|t| theme_key(*t).to_string())
+                .collect(),
+            answers: self.answers.iter().map(|a| a.map(str::to_string)).collect(),
+            participant: participant.to_string(),
+        }
+    }
+
+    /// The session `saved` describes, its cards drawn again from `catalog`
+    /// with its code. An answer that is no longer one of its card's choices
+    /// (the catalog changed) is left unanswered. None when no card can be
+    /// drawn.
+    pub fn resume(catalog: &'c Catalog, saved: &CardSession) -> Option<Session<'c>> {
+        let themes: Vec<Theme> = saved
+            .themes
+            .iter()
+            .filter_map(|k| theme_from_key(k))
+            .collect();
+        let cards = build_deck(catalog, &themes, saved.answers.len(), saved.code);
+        if cards.is_empty() {
+            return None;
+        }
+        let mut session = Session::new(themes, cards);
+        for (i, chosen) in saved.answers.iter().enumerate() {
+            if let Some(c) = chosen {
+                session.answer(i, c);
+            }
+        }
+        Some(session)
+    }
+
     /// The result file's content: the answered cards, in deck order.
     /// `finished_at` is the caller's ISO-8601 time.
     pub fn result(&self, participant: &str, finished_at: &str) -> ParticipantResult {
@@ -94,6 +143,49 @@ impl<'c> Session<'c> {
 mod tests {
     use super::*;
     use crate::training::deck::{card, tests::small_catalog};
+
+    #[test]
+    fn a_saved_session_resumes_where_it_stopped() {
+        let catalog = crate::catalog::embedded();
+        let themes = vec![Theme::Privacy, Theme::Network];
+        let cards = build_deck(catalog, &themes, 5, 4821);
+        assert_eq!(cards.len(), 5);
+        let mut s = Session::new(themes, cards);
+        for i in 0..3 {
+            // Right on the first card, wrong (a distractor) on the others.
+            let pick = if i == 0 {
+                s.cards[0].answer.id.clone()
+            } else {
+                let c = &s.cards[i];
+                c.choices
+                    .iter()
+                    .find(|x| !c.is_right(&x.id))
+                    .unwrap()
+                    .id
+                    .clone()
+            };
+            s.answer(i, &pick);
+        }
+        let saved = s.saved(4821, "Sam");
+        // Through the saved format's text and back.
+        let text = saved.to_json().to_string();
+        let read = CardSession::from_json(&serde_json::from_str(&text).unwrap()).unwrap();
+        assert_eq!(read, saved);
+        assert_eq!(read.participant, "Sam");
+        let back = Session::resume(catalog, &read).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.next_unanswered(), 3, "goes on at card 4");
+        assert_eq!(back.score(), 1);
+
+        // A choice the card does not offer (the catalog changed) is dropped.
+        let mut odd = read.clone();
+        odd.answers[1] = Some("ctl.no-such-control".into());
+        let back = Session::resume(catalog, &odd).unwrap();
+        assert_eq!(back.next_unanswered(), 1);
+        // No themes left that the app knows: nothing to resume.
+        odd.themes = vec!["gardening".into()];
+        assert_eq!(Session::resume(catalog, &odd), None);
+    }
 
     #[test]
     fn the_first_answer_counts_and_the_score_adds_up() {
@@ -130,7 +222,9 @@ mod tests {
             [("s1", "u2", true), ("s2", "u1", false), ("s4", "u5", true)]
         );
 
+        assert_eq!(s.next_unanswered(), 3);
         let again = s.restarted();
+        assert_eq!(again.next_unanswered(), 0);
         assert_eq!(again.score(), 0);
         assert_eq!(again.cards, s.cards);
         assert!(!again.finished());

@@ -7,7 +7,7 @@
 use super::download::download;
 use super::state::AppState;
 use crate::store::envelope::State;
-use crate::store::export::{export_json, file_name};
+use crate::store::export::{ExportScope, file_name, own_households, scoped_json};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -125,13 +125,9 @@ pub fn now_ms() -> f64 {
     super::js_call::now_ms()
 }
 
-/// Devices in the person's own homes.
+/// Devices in the person's own homes (the rule: [`own_households`]).
 pub fn own_devices(s: &State) -> usize {
-    s.households
-        .iter()
-        .filter(|h| !h.sample)
-        .map(|h| h.devices.len())
-        .sum()
+    own_households(s).map(|h| h.devices.len()).sum()
 }
 
 /// The rule's view of now. Tracked (reads the state).
@@ -153,13 +149,23 @@ pub fn record_backup(s: &State) {
     store(&r);
 }
 
-/// The backup file's text.
+/// The backup file's text: the person's own homes (sample homes only when
+/// chosen on the Your data page, [`save_file_in`]).
 pub fn backup_text(app: AppState) -> String {
-    app.state.with_untracked(export_json)
+    backup_text_in(app, ExportScope::OWN)
 }
 
-/// Downloads the backup file and notes it.
+fn backup_text_in(app: AppState, scope: ExportScope) -> String {
+    app.state.with_untracked(|s| scoped_json(s, scope))
+}
+
+/// Downloads the backup file of the person's own homes and notes it.
 pub fn save_file(app: AppState) {
+    save_file_in(app, ExportScope::OWN)
+}
+
+/// Downloads the backup file of `scope` and notes it.
+pub fn save_file_in(app: AppState, scope: ExportScope) {
     download(
         &file_name(
             "thingrisk",
@@ -167,7 +173,7 @@ pub fn save_file(app: AppState) {
             "json",
         ),
         "application/json",
-        &backup_text(app),
+        &backup_text_in(app, scope),
     );
     app.state.with_untracked(record_backup);
 }

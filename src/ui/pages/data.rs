@@ -1,6 +1,6 @@
 use crate::store::DecodeError;
 use crate::store::csv::{action_plan, risk_register};
-use crate::store::export::file_name;
+use crate::store::export::{ExportScope, file_name};
 use crate::store::import::{
     IMPORT_LIMIT_BYTES, Intake, MergeMode, fits, merge, preview, read_file,
 };
@@ -23,13 +23,25 @@ pub fn DataPage() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let confirm_erase = RwSignal::new(false);
     let has_data = move || app.state.with(|s| !s.households.is_empty());
+    // Sample homes stay out of every file unless this box is ticked.
+    let include_samples = RwSignal::new(false);
+    let scope = move || ExportScope {
+        include_samples: include_samples.get(),
+    };
+    let has_samples = move || app.state.with(|s| s.households.iter().any(|h| h.sample));
+    let has_export = move || app.state.with(|s| scope().households(s).next().is_some());
+    // The action plan is of the home open now: in the file only if in scope.
+    let plan_in_scope = move || {
+        app.state
+            .with(|s| s.active_household().is_some_and(|h| scope().holds(h)))
+    };
 
-    let export = move |_| crate::ui::backup::save_file(app);
+    let export = move |_| crate::ui::backup::save_file_in(app, scope());
     let export_register = move |_| {
+        let scope = scope();
         let text = app.state.with_untracked(|s| {
-            let assessed: Vec<_> = s
-                .households
-                .iter()
+            let assessed: Vec<_> = scope
+                .households(s)
                 .map(|h| (h, app.engine.evaluate(h, app.today)))
                 .collect();
             let pairs: Vec<_> = assessed.iter().map(|(h, a)| (*h, a)).collect();
@@ -42,6 +54,9 @@ pub fn DataPage() -> impl IntoView {
         );
     };
     let export_plan = move |_| {
+        if !plan_in_scope() {
+            return;
+        }
         let text = app.assessment.with_untracked(|a| {
             a.as_ref()
                 .map(|a| action_plan(app.catalog(), &app.engine.plan(a)))
@@ -113,16 +128,29 @@ pub fn DataPage() -> impl IntoView {
         <section class="card">
             <h2>"Export"</h2>
             <p>"A JSON file with all your homes, devices and answers: a backup you can import again."</p>
+            <Show when=has_samples>
+                <label class="inline" for="include-samples">
+                    <input id="include-samples" type="checkbox"
+                        prop:checked=move || include_samples.get()
+                        on:change=move |ev| include_samples.set(event_target_checked(&ev)) />
+                    "Include the sample homes in these files"
+                </label>
+                <p class="muted">"Sample homes are left out unless you tick this: your files hold only your own homes."</p>
+            </Show>
             <div class="actions">
-                <button type="button" class="primary" disabled=move || !has_data() on:click=export>"Export all data (JSON)"</button>
+                <button type="button" class="primary" disabled=move || !has_export() on:click=export>"Export all data (JSON)"</button>
             </div>
             <BackupStatus />
             <p>"For spreadsheets: every device-risk pair with its inherent and residual levels and the missing controls, or the ranked action plan of the current home."</p>
             <div class="actions">
-                <button type="button" disabled=move || !has_data() on:click=export_register>"Risk register (CSV)"</button>
-                <button type="button" disabled=move || app.assessment.with(Option::is_none) on:click=export_plan>"Action plan (CSV)"</button>
+                <button type="button" disabled=move || !has_export() on:click=export_register>"Risk register (CSV)"</button>
+                <button type="button" disabled=move || app.assessment.with(Option::is_none) || !plan_in_scope() on:click=export_plan>"Action plan (CSV)"</button>
             </div>
+            <Show when=move || app.assessment.with(Option::is_some) && !plan_in_scope()>
+                <p class="muted">"The home open now is a sample home, so its action plan is left out. Tick the box above to include it."</p>
+            </Show>
         </section>
+        <SampleHomesKept />
         <section class="card">
             <h2>"Import"</h2>
             <label for="import-file">{format!("Choose a ThingRisk JSON file (up to {} MB)", IMPORT_LIMIT_BYTES / 1024 / 1024)}</label>
@@ -163,6 +191,56 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// The sample homes in this browser, listed apart from the person's own,
+/// with "Remove sample homes" (after a confirmation; the person's own homes
+/// stay). Shown only when there are some.
+#[component]
+fn SampleHomesKept() -> impl IntoView {
+    let app = use_app();
+    let confirm = RwSignal::new(false);
+    let done = RwSignal::new(None::<String>);
+    let names = Memo::new(move |_| {
+        app.state.with(|s| {
+            s.households
+                .iter()
+                .filter(|h| h.sample)
+                .map(|h| h.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let remove = move |_| {
+        let mut n = 0;
+        app.update(|s| n = crate::training::samples::remove_samples(s).len());
+        confirm.set(false);
+        done.set(Some(if n == 1 {
+            "The sample home was removed. Your own homes are as they were.".into()
+        } else {
+            format!("{n} sample homes were removed. Your own homes are as they were.")
+        }));
+    };
+    view! {
+        {move || done.get().map(|d| view! { <p class="ok" role="status">{d}</p> })}
+        <Show when=move || !names.with(Vec::is_empty)>
+            <section class="card" aria-labelledby="samples-kept-title">
+                <h2 id="samples-kept-title">"Sample homes"</h2>
+                <p>"Fictional homes you opened to try ThingRisk. They are kept apart from your own: not counted, and left out of your files unless you choose."</p>
+                <ul class="sample-list">
+                    {move || names.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <Show when=move || confirm.get() fallback=move || view! {
+                    <button type="button" on:click=move |_| confirm.set(true)>"Remove sample homes…"</button>
+                }>
+                    <p role="alert"><strong>"Remove the sample homes and any changes made in them? Your own homes stay."</strong></p>
+                    <div class="actions">
+                        <button type="button" class="danger" on:click=remove>"Remove sample homes"</button>
+                        <button type="button" on:click=move |_| confirm.set(false)>"Cancel"</button>
+                    </div>
+                </Show>
+            </section>
+        </Show>
     }
 }
 

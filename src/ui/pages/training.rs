@@ -3,6 +3,11 @@
 //! export a small result file. Also the door to the sample homes, the
 //! presenter view and the class summary. Nothing here reads or writes the
 //! user's households, except opening a sample as its own household.
+//!
+//! The session is saved as it goes (the saved format's `training` part,
+//! [`crate::store::card_session`]): after a reload it goes on at the first
+//! card not answered, or shows the finished score, until "Start a new
+//! session" drops it.
 
 use crate::catalog::Control;
 use crate::training::result::result_file_name;
@@ -13,7 +18,7 @@ use crate::ui::components::A;
 use crate::ui::components::{SetupChoice, TrainingSetup};
 use crate::ui::download::download;
 use crate::ui::router::use_navigate;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,13 +46,68 @@ enum Phase {
     Done,
 }
 
+/// The session on screen and what is saved with it.
+#[derive(Clone, Copy)]
+struct Cards {
+    app: AppState,
+    session: RwSignal<Option<Session<'static>>>,
+    index: RwSignal<usize>,
+    code: RwSignal<u64>,
+    /// The name typed for the result file.
+    name: RwSignal<String>,
+}
+
+impl Cards {
+    /// The saved session, if any, as it was left.
+    fn resumed(app: AppState) -> Cards {
+        let saved = app.state.with_untracked(|s| {
+            s.training
+                .clone()
+                .and_then(|c| Some((Session::resume(app.catalog(), &c)?, c)))
+        });
+        let (session, code, name, index) = match saved {
+            Some((s, c)) => (Some(s.clone()), c.code, c.participant, s.next_unanswered()),
+            None => (None, 0, String::new(), 0),
+        };
+        Cards {
+            app,
+            session: RwSignal::new(session),
+            index: RwSignal::new(index),
+            code: RwSignal::new(code),
+            name: RwSignal::new(name),
+        }
+    }
+
+    /// Writes the session as it is now into the saved state (or drops it).
+    fn save(self) {
+        let saved = self.session.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| s.saved(self.code.get_untracked(), &self.name.get_untracked()))
+        });
+        self.app.update(|s| s.training = saved);
+    }
+
+    /// "Start a new session": drops the saved one and shows the setup.
+    fn drop_session(self) {
+        self.session.set(None);
+        self.index.set(0);
+        self.name.set(String::new());
+        self.save();
+        focus_later("setup-title");
+    }
+}
+
 #[component]
 pub fn TrainingPage() -> impl IntoView {
     let app = use_app();
     let catalog = app.catalog();
-    let session = RwSignal::new(None::<Session<'static>>);
-    let index = RwSignal::new(0usize);
-    let code = RwSignal::new(0u64);
+    let cards = Cards::resumed(app);
+    let Cards {
+        session,
+        index,
+        code,
+        ..
+    } = cards;
     // Only a change of phase redraws the page; answers redraw their card.
     let phase = Memo::new(move |_| {
         session.with(|s| match s {
@@ -57,10 +117,11 @@ pub fn TrainingPage() -> impl IntoView {
         })
     });
     let start = move |choice: SetupChoice| {
-        let cards = build_deck(catalog, &choice.themes, choice.count, choice.code);
+        let deck = build_deck(catalog, &choice.themes, choice.count, choice.code);
         code.set(choice.code);
         index.set(0);
-        session.set(Some(Session::new(choice.themes, cards)));
+        session.set(Some(Session::new(choice.themes, deck)));
+        cards.save();
         focus_later("card-title");
     };
 
@@ -87,8 +148,8 @@ pub fn TrainingPage() -> impl IntoView {
                 </section>
             }
             .into_any(),
-            Phase::Card(i) => view! { <CardView session=session index=index i=i code=code /> }.into_any(),
-            Phase::Done => view! { <Score session=session index=index code=code /> }.into_any(),
+            Phase::Card(i) => view! { <CardView cards=cards i=i /> }.into_any(),
+            Phase::Done => view! { <Score cards=cards /> }.into_any(),
         }}
     }
 }
@@ -104,12 +165,13 @@ fn choice_mark(card: &Card, control: &Control, chosen: Option<&str>) -> &'static
 }
 
 #[component]
-fn CardView(
-    session: RwSignal<Option<Session<'static>>>,
-    index: RwSignal<usize>,
-    i: usize,
-    code: RwSignal<u64>,
-) -> impl IntoView {
+fn CardView(cards: Cards, i: usize) -> impl IntoView {
+    let Cards {
+        session,
+        index,
+        code,
+        ..
+    } = cards;
     let Some((card, total)) = session.with_untracked(|s| {
         s.as_ref()
             .and_then(|s| s.cards.get(i).cloned().map(|c| (c, s.total())))
@@ -156,6 +218,7 @@ fn CardView(
                                 s.answer(i, id);
                             }
                         });
+                        cards.save();
                         focus_later("feedback-title");
                     }
                 >
@@ -208,17 +271,27 @@ fn CardView(
                 }
             })}
         </section>
+        <p class="muted session-kept">
+            "Your answers are kept in this browser as you go: if the page closes, you go on from here. "
+            <button type="button" on:click=move |_| cards.drop_session()>
+                "Start a new session"
+            </button>
+        </p>
     }
     .into_any()
 }
 
+/// The finished session: score, cards, result file. It stays (saved) until
+/// the next session starts.
 #[component]
-fn Score(
-    session: RwSignal<Option<Session<'static>>>,
-    index: RwSignal<usize>,
-    code: RwSignal<u64>,
-) -> impl IntoView {
-    let name = RwSignal::new(String::new());
+fn Score(cards: Cards) -> impl IntoView {
+    let Cards {
+        session,
+        index,
+        code,
+        name,
+        ..
+    } = cards;
     let (score, total) =
         session.with_untracked(|s| s.as_ref().map_or((0, 0), |s| (s.score(), s.total())));
     let rows = session.with_untracked(|s| {
@@ -254,12 +327,8 @@ fn Score(
             }
         });
         index.set(0);
+        cards.save();
         focus_later("card-title");
-    };
-    let new_session = move |_| {
-        session.set(None);
-        index.set(0);
-        focus_later("setup-title");
     };
     view! {
         <section class="card training-score" aria-labelledby="score-title">
@@ -284,13 +353,14 @@ fn Score(
                     maxlength="200"
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
+                    on:change=move |_| cards.save()
                 />
             </div>
             <p class="muted">"The file holds your name as typed, the cards, your choices and the score: nothing about your home. Give it to your trainer if they ask."</p>
             <div class="actions">
                 <button type="button" class="primary" on:click=export>"Export my result"</button>
                 <button type="button" on:click=retry>"Try the same cards again"</button>
-                <button type="button" on:click=new_session>"New session"</button>
+                <button type="button" on:click=move |_| cards.drop_session()>"Start a new session"</button>
             </div>
         </section>
     }
