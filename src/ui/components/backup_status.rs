@@ -45,7 +45,11 @@ fn AutoBackup() -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let has_data = move || app.state.with(|s| !s.households.is_empty());
+    // Sample homes are not backed up by default: only own homes count.
+    let has_data = move || {
+        app.state
+            .with(|s| crate::store::export::own_households(s).next().is_some())
+    };
     let turn_on = move |_| {
         error.set(None);
         busy.set(true);

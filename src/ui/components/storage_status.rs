@@ -19,7 +19,11 @@ pub fn StorageStatus() -> impl IntoView {
         kept.try_set(Some(keep::kept(p)));
     });
     let ios = keep::is_ios() && !keep::is_standalone();
-    let has_data = move || app.state.with(|s| !s.households.is_empty());
+    // Sample homes are not backed up by default: only own homes count.
+    let has_data = move || {
+        app.state
+            .with(|s| crate::store::export::own_households(s).next().is_some())
+    };
     let ask = move |_| {
         leptos::task::spawn_local(async move {
             let yes = keep::request().await;
