@@ -1,0 +1,91 @@
+//! The participant's result code at the end of a card session: large
+//! monospace text to read out or type, and the same text as a QR code the
+//! trainer can scan into the class page. The QR code's text alternative is
+//! the code itself, shown beside it. Styles are inline: this lazy page's
+//! chunk carries them, not the first load's style sheet.
+
+use crate::training::{ResultCode, Session, encode_code};
+use leptos::prelude::*;
+use qrcodegen::{QrCode, QrCodeEcc};
+
+/// Modules of white space around the QR code (the standard's quiet zone).
+const QUIET: i32 = 4;
+
+/// An SVG path drawing the dark modules of `qr`, one unit per module,
+/// offset by the quiet zone.
+fn qr_path(qr: &QrCode) -> String {
+    let mut d = String::new();
+    for y in 0..qr.size() {
+        for x in 0..qr.size() {
+            if qr.get_module(x, y) {
+                d.push_str(&format!("M{},{}h1v1h-1z", x + QUIET, y + QUIET));
+            }
+        }
+    }
+    d
+}
+
+#[component]
+pub fn ResultCodeBox(
+    session: RwSignal<Option<Session<'static>>>,
+    code: RwSignal<u64>,
+) -> impl IntoView {
+    // Tells apart two participants with the same answers (see training::code).
+    let tag = (js_sys::Math::random() * 256.0) as u8;
+    let text = session.with_untracked(|s| {
+        s.as_ref().and_then(|s| {
+            encode_code(&ResultCode::of(
+                code.get_untracked(),
+                tag,
+                &s.result("", ""),
+            ))
+        })
+    });
+    let Some(text) = text else {
+        return view! {
+            <p class="muted" id="result-code-none">
+                "This session has too many cards for a result code: export your result file instead."
+            </p>
+        }
+        .into_any();
+    };
+    let qr = QrCode::encode_text(&text, QrCodeEcc::Medium)
+        .ok()
+        .map(|qr| {
+            let side = qr.size() + 2 * QUIET;
+            let view_box = format!("0 0 {side} {side}");
+            let label = format!("QR code of the result code {text}");
+            view! {
+                <svg
+                    id="result-qr"
+                    xmlns="http://www.w3.org/2000/svg"
+                    viewBox=view_box
+                    role="img"
+                    aria-label=label
+                    shape-rendering="crispEdges"
+                    style="width:12rem;max-width:100%;height:auto;display:block;margin:0.5rem 0"
+                >
+                    <rect width="100%" height="100%" fill="#fff" />
+                    <path d=qr_path(&qr) fill="#000" />
+                </svg>
+            }
+        });
+    view! {
+        <section aria-labelledby="result-code-title">
+            <h3 id="result-code-title">"Your result code"</h3>
+            <p>
+                "Read this code out or show it to your trainer, or let them scan the square with a phone. "
+                "It holds the session code, the themes and which cards you got right: not your name, "
+                "nothing about your home."
+            </p>
+            <p
+                id="result-code"
+                style="font-family:ui-monospace,Menlo,Consolas,monospace;font-size:2rem;font-weight:700;letter-spacing:0.12em;overflow-wrap:anywhere;margin:0.25rem 0"
+            >
+                {text}
+            </p>
+            {qr}
+        </section>
+    }
+    .into_any()
+}
