@@ -97,40 +97,24 @@ pub enum CodeError {
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodeError::Empty => write!(f, "There is no code to read."),
-            CodeError::BadCharacter(c) => write!(
-                f,
-                "“{c}” is never part of a result code, which uses only digits and letters \
-                 (no U). Check that character."
-            ),
+            CodeError::Empty => write!(f, "There is no code."),
+            CodeError::BadCharacter(c) => write!(f, "“{c}” is never in a result code."),
             CodeError::WrongLength(n) => write!(
                 f,
-                "A result code has 12, 16, 20 or more characters in groups of four; this one has \
-                 {n}. A character is probably missing or doubled."
+                "It has {n} characters, not 12 or 16 or more: one is missing or doubled."
             ),
             CodeError::Check => write!(
                 f,
-                "The check letter does not match: a character was probably typed wrong, or two \
-                 swapped. Compare it with the participant's screen."
+                "The check letter does not match: a character was probably typed wrong."
             ),
-            CodeError::Unreadable => write!(
+            CodeError::Unreadable | CodeError::OtherCatalog => write!(
                 f,
-                "The code cannot be read: it may come from a newer ThingRisk. Reload this page \
-                 to get the newest version, then try again."
+                "It is from another version of ThingRisk: reload both apps."
             ),
-            CodeError::OtherSession { found, expected } => write!(
-                f,
-                "This code is for another session (session code {found}, not {expected})."
-            ),
-            CodeError::OtherCatalog => write!(
-                f,
-                "The code names cards this version of ThingRisk does not have: the participant \
-                 may use another version. Ask them to reload the app and play the session again."
-            ),
-            CodeError::AlreadyAdded => write!(
-                f,
-                "This code is already in the summary: the same code was entered twice."
-            ),
+            CodeError::OtherSession { found, .. } => {
+                write!(f, "This code is for another session ({found}).")
+            }
+            CodeError::AlreadyAdded => write!(f, "It is already in the summary."),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The participant's result code at the end of a card session: large
 //! monospace text to read out or type, and the same text as a QR code the
 //! trainer can scan into the class page. The QR code's text alternative is
-//! the code itself, shown beside it. Styles are inline: this lazy page's
-//! chunk carries them, not the first load's style sheet.
+//! the code itself, shown beside it. No new styles or long texts: both
+//! would land in the first load (the style sheet, the main wasm's data).
 
 use crate::training::{ResultCode, Session, encode_code};
 use leptos::prelude::*;
@@ -43,9 +43,7 @@ pub fn ResultCodeBox(
     });
     let Some(text) = text else {
         return view! {
-            <p class="muted" id="result-code-none">
-                "This session has too many cards for a result code: export your result file instead."
-            </p>
+            <p id="result-code-none">"Too many cards for a result code: export the file."</p>
         }
         .into_any();
     };
@@ -54,7 +52,7 @@ pub fn ResultCodeBox(
         .map(|qr| {
             let side = qr.size() + 2 * QUIET;
             let view_box = format!("0 0 {side} {side}");
-            let label = format!("QR code of the result code {text}");
+            let label = format!("QR code: {text}");
             view! {
                 <svg
                     id="result-qr"
@@ -73,16 +71,9 @@ pub fn ResultCodeBox(
     view! {
         <section aria-labelledby="result-code-title">
             <h3 id="result-code-title">"Your result code"</h3>
-            <p>
-                "Read this code out or show it to your trainer, or let them scan the square with a phone. "
-                "It holds the session code, the themes and which cards you got right: not your name, "
-                "nothing about your home."
-            </p>
-            <p
-                id="result-code"
-                style="font-family:ui-monospace,Menlo,Consolas,monospace;font-size:2rem;font-weight:700;letter-spacing:0.12em;overflow-wrap:anywhere;margin:0.25rem 0"
-            >
-                {text}
+            <p>"Show it to your trainer, or let them scan it. It holds which cards you got right."</p>
+            <p class="presenter-story">
+                <strong><code id="result-code">{text}</code></strong>
             </p>
             {qr}
         </section>

@@ -7,7 +7,7 @@
 
 use crate::plural::plural;
 use crate::store::DecodeError;
-use crate::training::code::normalise;
+use crate::training::code::{CodeError, normalise};
 use crate::training::result::ResultError;
 use crate::training::result::{RESULT_LIMIT_BYTES, themes_text};
 use crate::training::{
@@ -80,9 +80,7 @@ pub fn ClassPage() -> impl IntoView {
                 _ => {
                     code_notes.set(vec![(
                         false,
-                        "The session code is up to 9 digits, such as 48213: check it, or leave it \
-                         empty to accept codes of any session."
-                            .to_string(),
+                        "A session code is up to 9 digits, such as 48213.".to_string(),
                     )]);
                     return;
                 }
@@ -90,10 +88,7 @@ pub fn ClassPage() -> impl IntoView {
         };
         let pieces = split_codes(&code_text.get_untracked());
         if pieces.is_empty() {
-            code_notes.set(vec![(
-                false,
-                "Type or paste at least one code.".to_string(),
-            )]);
+            code_notes.set(vec![(false, CodeError::Empty.to_string())]);
             return;
         }
         let mut held = codes.get_untracked();
@@ -106,14 +101,11 @@ pub fn ClassPage() -> impl IntoView {
                     held.push(code);
                     notes.push((
                         true,
-                        format!(
-                            "{shown}: accepted ({} of {} right).",
-                            result.score, result.total
-                        ),
+                        format!("{shown}: added ({} of {}).", result.score, result.total),
                     ));
                 }
                 Err(e) => {
-                    notes.push((false, format!("{shown}: refused. {e}")));
+                    notes.push((false, format!("{shown}: not added. {e}")));
                     refused.push(piece);
                 }
             }
@@ -195,9 +187,8 @@ pub fn ClassPage() -> impl IntoView {
     view! {
         <h1>"Class summary"</h1>
         <p class="lead">
-            "Add the result files your participants exported, or the result codes their screens show. "
-            "They are read in this browser only. Files are kept until you leave the page; codes are kept "
-            "in this browser until you clear them."
+            "Add the result files or codes of your participants. They are read in this browser only and "
+            "kept until you clear them (files: until you leave the page)."
         </p>
         <section class="card" aria-labelledby="class-import-title">
             <h2 id="class-import-title">"Add result files"</h2>
@@ -214,7 +205,7 @@ pub fn ClassPage() -> impl IntoView {
             <form on:submit=add_codes novalidate>
                 <div class="field">
                     <label for="class-codes">
-                        "Result codes (one per line, or separated by commas; a scanned code can be pasted here)"
+                        "Codes (one a line, or with commas between)"
                     </label>
                     <textarea
                         id="class-codes"
@@ -227,7 +218,7 @@ pub fn ClassPage() -> impl IntoView {
                     ></textarea>
                 </div>
                 <div class="field">
-                    <label for="class-session">"Only accept codes of session (optional)"</label>
+                    <label for="class-session">"Only session (optional)"</label>
                     <input
                         id="class-session"
                         type="text"
@@ -238,7 +229,7 @@ pub fn ClassPage() -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">"Add the codes"</button>
+                    <button type="submit" class="primary">"Add codes"</button>
                 </div>
             </form>
             <ul class="class-messages" id="class-code-messages" aria-live="polite">
@@ -330,7 +321,7 @@ pub fn ClassPage() -> impl IntoView {
                         let r = c.to_result(catalog).ok()?;
                         Some(view! {
                             <li>{format!(
-                                "{text}: {} of {} ({}) — session {}",
+                                "{text}: {} of {} ({}) — {}",
                                 r.score, r.total, themes_text(&r), c.session
                             )}</li>
                         })
