@@ -202,7 +202,7 @@ test("five result codes, one mistyped, make the class summary; the QR codes scan
   if (hardest.length)
     assert.deepEqual(
       await page.locator("#class-so-far-cards li").allInnerTexts(),
-      hardest.map(([title, , answered, wrong]) => `${title}: ${wrong} of ${answered} wrong`),
+      hardest.map(([title, , answered, wrong]) => `${title}: ${wrong} of ${answered} got it wrong`),
     );
   await page.screenshot({ path: artifact("class-so-far-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });

@@ -61,7 +61,8 @@ pub fn ResultCodeBox(
                     role="img"
                     aria-label=label
                     shape-rendering="crispEdges"
-                    style="width:12rem;max-width:100%;height:auto;display:block;margin:0.5rem 0"
+                    width="192"
+                    height="192"
                 >
                     <rect width="100%" height="100%" fill="#fff" />
                     <path d=qr_path(&qr) fill="#000" />

@@ -277,12 +277,12 @@ fn ClassSoFar(#[prop(into)] on_back: Callback<()>) -> impl IntoView {
                     )}
                 </p>
                 <h3>"Share right by theme"</h3>
-                <ul class="presenter-choices" id="class-so-far-themes">{themes}</ul>
+                <ul class="presenter-story" id="class-so-far-themes">{themes}</ul>
                 <h3>"Hardest cards"</h3>
                 {if none_wrong {
                     view! { <p class="presenter-story">"Nobody got a card wrong."</p> }.into_any()
                 } else {
-                    view! { <ol class="presenter-choices" id="class-so-far-cards">{cards}</ol> }.into_any()
+                    view! { <ol class="presenter-story" id="class-so-far-cards">{cards}</ol> }.into_any()
                 }}
             }
             .into_any()
