@@ -35,7 +35,7 @@ proptest! {
     fn encode_then_decode_round_trips(code in any_code()) {
         let text = encode_code(&code).expect("fits");
         let plain = text.replace('-', "");
-        prop_assert!(plain.len() >= 12 && plain.len() % 4 == 0);
+        prop_assert!(plain.len() >= 12 && plain.len().is_multiple_of(4));
         prop_assert!(plain.chars().all(|c| ALPHABET.contains(c)));
         prop_assert_eq!(decode_code(&text), Ok(code.clone()));
         prop_assert_eq!(decode_code(&text.to_lowercase()), Ok(code));
