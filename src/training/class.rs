@@ -248,7 +248,7 @@ mod tests {
         assert_eq!(got, code);
         assert_eq!((result.score, result.total), (2, 3));
         assert_eq!(
-            accept_code(catalog, &text, Some(12_345), &[code.clone()]),
+            accept_code(catalog, &text, Some(12_345), std::slice::from_ref(&code)),
             Err(CodeError::AlreadyAdded)
         );
         assert!(matches!(
