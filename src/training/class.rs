@@ -1,7 +1,8 @@
 //! A trainer's view of a class: many participant results added up per theme
 //! (answered, right, share) and per card (how many got it wrong), hardest
-//! cards first.
+//! cards first. Result codes join the same summary as files.
 
+use super::code::{CodeError, ResultCode, decode_code};
 use super::result::ParticipantResult;
 use super::themes::ALL_THEMES;
 use crate::catalog::{Catalog, Theme};
@@ -113,6 +114,33 @@ pub fn summarise(catalog: &Catalog, results: &[ParticipantResult]) -> ClassSumma
     summary
 }
 
+/// Reads one typed result code for a class that already `held` these
+/// codes: refused when it cannot be read, is for another session than
+/// `expected` (when the trainer gave one), names cards this catalog lacks,
+/// or is already held. Gives the code and the result it stands for.
+pub fn accept_code(
+    catalog: &Catalog,
+    text: &str,
+    expected: Option<u64>,
+    held: &[ResultCode],
+) -> Result<(ResultCode, ParticipantResult), CodeError> {
+    let code = decode_code(text)?.for_session(expected)?;
+    let result = code.to_result(catalog)?;
+    if held.contains(&code) {
+        return Err(CodeError::AlreadyAdded);
+    }
+    Ok((code, result))
+}
+
+/// The results of codes already accepted (any that no longer read against
+/// this catalog are left out).
+pub fn code_results(catalog: &Catalog, codes: &[ResultCode]) -> Vec<ParticipantResult> {
+    codes
+        .iter()
+        .filter_map(|c| c.to_result(catalog).ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +231,33 @@ mod tests {
             ]
         );
         assert_eq!(s.cards[0].theme, Theme::Privacy);
+    }
+
+    #[test]
+    fn codes_are_refused_when_repeated_or_for_another_session() {
+        use crate::training::encode_code;
+        let catalog = crate::catalog::embedded();
+        let code = ResultCode {
+            session: 12_345,
+            themes: vec![Theme::Safety],
+            tag: 3,
+            right: vec![true, false, true],
+        };
+        let text = encode_code(&code).unwrap();
+        let (got, result) = accept_code(catalog, &text, None, &[]).unwrap();
+        assert_eq!(got, code);
+        assert_eq!((result.score, result.total), (2, 3));
+        assert_eq!(
+            accept_code(catalog, &text, Some(12_345), std::slice::from_ref(&code)),
+            Err(CodeError::AlreadyAdded)
+        );
+        assert!(matches!(
+            accept_code(catalog, &text, Some(999), &[]),
+            Err(CodeError::OtherSession { .. })
+        ));
+        let s = summarise(catalog, &code_results(catalog, &[code]));
+        assert_eq!((s.participants, s.answered, s.correct), (1, 3, 2));
+        assert!(s.themes.iter().all(|t| t.theme == Theme::Safety));
     }
 
     #[test]

@@ -9,10 +9,12 @@
 //!   (the right answer and the distractors);
 //! - [`session`]: answering cards and counting the score;
 //! - [`result`]: the participant result file, written and read back;
-//! - [`class`]: a trainer's summary of many result files;
+//! - [`code`]: the result code, a short typed or scanned form of a result;
+//! - [`class`]: a trainer's summary of many result files and codes;
 //! - [`samples`]: the fictional households and opening one as a sandbox.
 
 pub mod class;
+pub mod code;
 pub mod deck;
 pub mod result;
 pub mod rng;
@@ -20,7 +22,10 @@ pub mod samples;
 pub mod session;
 pub mod themes;
 
-pub use class::{CardRow, ClassSummary, ThemeRow, share_percent, summarise};
+pub use class::{
+    CardRow, ClassSummary, ThemeRow, accept_code, code_results, share_percent, summarise,
+};
+pub use code::{CodeError, ResultCode, decode_code, encode_code, split_codes};
 pub use deck::{Card, build_deck, eligible, right_answer};
 pub use result::{
     CardResult, ParticipantResult, RESULT_FORMAT, RESULT_LIMIT_BYTES, RESULT_VERSION, ResultError,

@@ -1,12 +1,19 @@
 //! The class summary: a trainer imports participants' result files (many at
-//! once, read in this browser, nothing sent) and sees the class's score per
-//! theme and the cards most people got wrong. Kept in memory only.
+//! once, read in this browser, nothing sent) or types, pastes or scans their
+//! result codes, and sees the class's score per theme and the cards most
+//! people got wrong. Files are kept in memory only; accepted codes are kept
+//! in this browser (a small key of their own) so the presenter view's
+//! "class so far" slide can read them, and so they survive a reload.
 
 use crate::plural::plural;
 use crate::store::DecodeError;
+use crate::training::code::{CodeError, normalise};
 use crate::training::result::ResultError;
 use crate::training::result::{RESULT_LIMIT_BYTES, themes_text};
-use crate::training::{ParticipantResult, decode_result, summarise, theme_name};
+use crate::training::{
+    ParticipantResult, ResultCode, accept_code, code_results, decode_code, decode_result,
+    encode_code, split_codes, summarise, theme_name,
+};
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::state::use_app;
@@ -19,8 +26,34 @@ struct Imported {
     result: ParticipantResult,
 }
 
-fn percent(share: Option<u32>) -> String {
+pub(crate) fn percent(share: Option<u32>) -> String {
     share.map_or_else(|| "–".to_string(), |p| format!("{p}%"))
+}
+
+/// Where accepted result codes are kept (apart from households).
+const CODES_KEY: &str = "thingrisk.class-codes";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The result codes accepted so far (any that no longer read are dropped).
+pub(crate) fn load_codes() -> Vec<ResultCode> {
+    local()
+        .and_then(|ls| ls.get_item(CODES_KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|t| decode_code(t).ok())
+        .collect()
+}
+
+/// Keeps the codes; a full or missing storage only loses them on reload.
+fn save_codes(codes: &[ResultCode]) {
+    let texts: Vec<String> = codes.iter().filter_map(encode_code).collect();
+    if let (Some(ls), Ok(text)) = (local(), serde_json::to_string(&texts)) {
+        let _ = ls.set_item(CODES_KEY, &text);
+    }
 }
 
 #[component]
@@ -28,12 +61,61 @@ pub fn ClassPage() -> impl IntoView {
     let catalog = use_app().catalog();
     let imported = RwSignal::new(Vec::<Imported>::new());
     let messages = RwSignal::new(Vec::<(bool, String)>::new());
+    let codes = RwSignal::new(load_codes());
+    let code_text = RwSignal::new(String::new());
+    let session_text = RwSignal::new(String::new());
+    let code_notes = RwSignal::new(Vec::<(bool, String)>::new());
     let summary = Memo::new(move |_| {
-        imported.with(|list| {
-            let results: Vec<ParticipantResult> = list.iter().map(|i| i.result.clone()).collect();
-            summarise(catalog, &results)
-        })
+        let mut results: Vec<ParticipantResult> =
+            imported.with(|list| list.iter().map(|i| i.result.clone()).collect());
+        results.extend(codes.with(|c| code_results(catalog, c)));
+        summarise(catalog, &results)
     });
+    let add_codes = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let expected = match session_text.get_untracked().trim() {
+            "" => None,
+            t => match t.parse::<u64>() {
+                Ok(n) if t.len() <= 9 => Some(n),
+                _ => {
+                    code_notes.set(vec![(
+                        false,
+                        "A session code is up to 9 digits, such as 48213.".to_string(),
+                    )]);
+                    return;
+                }
+            },
+        };
+        let pieces = split_codes(&code_text.get_untracked());
+        if pieces.is_empty() {
+            code_notes.set(vec![(false, CodeError::Empty.to_string())]);
+            return;
+        }
+        let mut held = codes.get_untracked();
+        let mut notes = Vec::new();
+        let mut refused = Vec::new();
+        for piece in pieces {
+            let shown = normalise(&piece).unwrap_or_else(|_| piece.trim().to_string());
+            match accept_code(catalog, &piece, expected, &held) {
+                Ok((code, result)) => {
+                    held.push(code);
+                    notes.push((
+                        true,
+                        format!("{shown}: added ({} of {}).", result.score, result.total),
+                    ));
+                }
+                Err(e) => {
+                    notes.push((false, format!("{shown}: not added. {e}")));
+                    refused.push(piece);
+                }
+            }
+        }
+        save_codes(&held);
+        codes.set(held);
+        // What was refused stays in the box, to be corrected.
+        code_text.set(refused.join("\n"));
+        code_notes.set(notes);
+    };
 
     let on_files = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -96,14 +178,17 @@ pub fn ClassPage() -> impl IntoView {
     };
     let clear = move |_| {
         imported.set(Vec::new());
+        codes.set(Vec::new());
+        save_codes(&[]);
+        code_notes.set(Vec::new());
         messages.set(vec![(true, "The summary is cleared.".to_string())]);
     };
 
     view! {
         <h1>"Class summary"</h1>
         <p class="lead">
-            "Add the result files your participants exported. They are read in this browser only and "
-            "kept until you clear them or leave the page."
+            "Add the result files or codes of your participants. They are read in this browser only and "
+            "kept until you clear them (files: until you leave the page)."
         </p>
         <section class="card" aria-labelledby="class-import-title">
             <h2 id="class-import-title">"Add result files"</h2>
@@ -111,6 +196,44 @@ pub fn ClassPage() -> impl IntoView {
             <input id="class-files" type="file" multiple accept=".json,application/json" on:change=on_files />
             <ul class="class-messages" aria-live="polite">
                 {move || messages.get().into_iter().map(|(ok, text)| view! {
+                    <li class=if ok { "ok" } else { "error" }>{text}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="card" aria-labelledby="class-codes-title">
+            <h2 id="class-codes-title">"Add result codes"</h2>
+            <form on:submit=add_codes novalidate>
+                <div class="field">
+                    <label for="class-codes">
+                        "Codes (one a line, or with commas between)"
+                    </label>
+                    <textarea
+                        id="class-codes"
+                        rows="4"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        prop:value=move || code_text.get()
+                        on:input=move |ev| code_text.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <div class="field">
+                    <label for="class-session">"Only session (optional)"</label>
+                    <input
+                        id="class-session"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        prop:value=move || session_text.get()
+                        on:input=move |ev| session_text.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary">"Add codes"</button>
+                </div>
+            </form>
+            <ul class="class-messages" id="class-code-messages" aria-live="polite">
+                {move || code_notes.get().into_iter().map(|(ok, text)| view! {
                     <li class=if ok { "ok" } else { "error" }>{text}</li>
                 }).collect_view()}
             </ul>
@@ -189,6 +312,19 @@ pub fn ClassPage() -> impl IntoView {
                                 i.result.score, i.result.total, themes_text(&i.result), i.file
                             )}</li>
                         }
+                    }).collect_view()}
+                </ul>
+                <h3>"Codes"</h3>
+                <ul class="class-files" id="class-code-list">
+                    {move || codes.get().into_iter().filter_map(|c| {
+                        let text = encode_code(&c)?;
+                        let r = c.to_result(catalog).ok()?;
+                        Some(view! {
+                            <li>{format!(
+                                "{text}: {} of {} ({}) — {}",
+                                r.score, r.total, themes_text(&r), c.session
+                            )}</li>
+                        })
                     }).collect_view()}
                 </ul>
                 <div class="actions">

@@ -1,10 +1,13 @@
 //! The presenter view: one card at a time in large type for a room, moved
 //! with the arrow keys (or a presentation clicker's Page keys), the answer
 //! revealed with Enter or Space. It shows catalog content only: nothing from
-//! any household is read here.
+//! any household is read here. A "class so far" slide shows the class
+//! summary of the result codes entered on the class summary page.
 
+use super::class::{load_codes, percent};
 use super::training::focus_later;
-use crate::training::{Card, build_deck, theme_name};
+use crate::plural::plural;
+use crate::training::{Card, build_deck, code_results, summarise, theme_name};
 use crate::ui::base::href;
 use crate::ui::components::A;
 use crate::ui::components::{SetupChoice, TrainingSetup};
@@ -45,6 +48,11 @@ pub fn PresenterPage() -> impl IntoView {
     let code = RwSignal::new(0u64);
     let total = Memo::new(move |_| deck.with(|d| d.as_ref().map_or(0, Vec::len)));
     let presenting = Memo::new(move |_| deck.with(Option::is_some));
+    let class_slide = RwSignal::new(false);
+    let show_class = move |_| {
+        class_slide.set(true);
+        focus_later("class-so-far-title");
+    };
 
     let go = move |delta: isize| {
         let t = total.get_untracked();
@@ -59,7 +67,12 @@ pub fn PresenterPage() -> impl IntoView {
         }
     };
     let handle = window_event_listener(ev::keydown, move |e| {
-        if !presenting.get_untracked() || e.alt_key() || e.ctrl_key() || e.meta_key() {
+        if !presenting.get_untracked()
+            || class_slide.get_untracked()
+            || e.alt_key()
+            || e.ctrl_key()
+            || e.meta_key()
+        {
             return;
         }
         let tag = e
@@ -158,6 +171,15 @@ pub fn PresenterPage() -> impl IntoView {
     view! {
         <h1>"Presenter view"</h1>
         <Show
+            when=move || !class_slide.get()
+            fallback=move || view! {
+                <ClassSoFar on_back=move || {
+                    class_slide.set(false);
+                    focus_later(if presenting.get_untracked() { "presenter-title" } else { "presenter-setup-title" });
+                } />
+            }
+        >
+        <Show
             when=move || presenting.get()
             fallback=move || view! {
                 <p class="lead">
@@ -168,6 +190,9 @@ pub fn PresenterPage() -> impl IntoView {
                     <h2 id="presenter-setup-title" tabindex="-1">"Choose the cards"</h2>
                     <TrainingSetup id="present" start_label="Start presenting" on_start=start />
                 </section>
+                <div class="actions">
+                    <button type="button" id="show-class-so-far" on:click=show_class>"Show the class so far"</button>
+                </div>
                 <p><A href=href("/training")>"Back to training"</A></p>
             }
         >
@@ -183,6 +208,7 @@ pub fn PresenterPage() -> impl IntoView {
                     <button type="button" disabled=move || { index.get() + 1 >= total.get() } on:click=move |_| go(1)>
                         "Next →"
                     </button>
+                    <button type="button" on:click=show_class>"Class so far"</button>
                     <button type="button" on:click=end>"End session"</button>
                 </div>
                 <p class="muted presenter-help">
@@ -191,6 +217,86 @@ pub fn PresenterPage() -> impl IntoView {
                 </p>
             </section>
         </Show>
+        </Show>
+    }
+}
+
+/// Hardest cards shown on the "class so far" slide.
+const HARDEST: usize = 3;
+
+/// The class summary from the result codes entered, in large type: the
+/// share right per theme and the cards most got wrong.
+#[component]
+fn ClassSoFar(#[prop(into)] on_back: Callback<()>) -> impl IntoView {
+    let catalog = use_app().catalog();
+    let codes = RwSignal::new(load_codes());
+    let summary = Memo::new(move |_| codes.with(|c| summarise(catalog, &code_results(catalog, c))));
+    let body = move || {
+        summary.with(|s| {
+            if s.participants == 0 {
+                return view! {
+                    <p class="presenter-story">
+                        "No result codes yet. Add them on the class summary page, then come back here."
+                    </p>
+                }
+                .into_any();
+            }
+            let themes = s
+                .themes
+                .iter()
+                .map(|t| {
+                    view! {
+                        <li>
+                            <strong>{theme_name(t.theme)}</strong>
+                            {format!(": {} right ({} of {})", percent(t.share()), t.correct, t.answered)}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let hardest: Vec<_> = s.cards.iter().filter(|c| c.wrong > 0).take(HARDEST).collect();
+            let cards = hardest
+                .iter()
+                .map(|c| {
+                    view! {
+                        <li>
+                            <strong>{catalog.scenario_title(&c.scenario)}</strong>
+                            {format!(": {} of {} got it wrong", c.wrong, c.answered)}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let none_wrong = hardest.is_empty();
+            view! {
+                <p class="presenter-count" id="class-so-far-total">
+                    {format!(
+                        "{}: {} of {} right ({})",
+                        plural(s.participants, "participant", "participants"),
+                        s.correct,
+                        plural(s.answered, "answer", "answers"),
+                        percent(s.share())
+                    )}
+                </p>
+                <h3>"Share right by theme"</h3>
+                <ul class="presenter-story" id="class-so-far-themes">{themes}</ul>
+                <h3>"Hardest cards"</h3>
+                {if none_wrong {
+                    view! { <p class="presenter-story">"Nobody got a card wrong."</p> }.into_any()
+                } else {
+                    view! { <ol class="presenter-story" id="class-so-far-cards">{cards}</ol> }.into_any()
+                }}
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="presenter" aria-labelledby="class-so-far-title" id="class-so-far">
+            <h2 id="class-so-far-title" tabindex="-1">"Class so far"</h2>
+            {body}
+            <div class="actions presenter-nav">
+                <button type="button" on:click=move |_| codes.set(load_codes())>"Update"</button>
+                <button type="button" class="primary" on:click=move |_| on_back.run(())>"Back"</button>
+            </div>
+        </section>
     }
 }
 

@@ -15,6 +15,7 @@ use crate::training::samples::{open_sample, samples};
 use crate::training::{Card, Session, build_deck, encode_result, theme_name};
 use crate::ui::base::href;
 use crate::ui::components::A;
+use crate::ui::components::ResultCodeBox;
 use crate::ui::components::{SetupChoice, TrainingSetup};
 use crate::ui::download::download;
 use crate::ui::router::use_navigate;
@@ -344,6 +345,7 @@ fn Score(cards: Cards) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            <ResultCodeBox session=session code=code />
             <div class="field">
                 <label for="participant-name">"Your name or initials for the result file (optional)"</label>
                 <input
