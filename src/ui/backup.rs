@@ -92,10 +92,6 @@ pub fn ago(at: Option<f64>, now: f64) -> String {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 thread_local! {
     /// Bumped on every write, so what shows the record follows it.
     static CHANGED: ArcRwSignal<u32> = ArcRwSignal::new(0);
@@ -108,16 +104,11 @@ pub fn load_tracked() -> Record {
 }
 
 pub fn load() -> Record {
-    storage()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    super::persist::load_json(KEY)
 }
 
 pub fn store(r: &Record) {
-    if let (Some(s), Ok(t)) = (storage(), serde_json::to_string(r)) {
-        let _ = s.set_item(KEY, &t);
-    }
+    super::persist::save_json(KEY, r);
     CHANGED.with(|c| c.update(|n| *n += 1));
 }
 

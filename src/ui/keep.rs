@@ -35,14 +35,12 @@ pub async fn request() -> bool {
     storage_says("persist").await
 }
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// Asks for persistent storage the first time the person has a device
 /// (called on adding one); "Your data" shows the answer.
 pub fn request_once() {
-    let Some(ls) = local() else { return };
+    let Some(ls) = super::persist::local_storage() else {
+        return;
+    };
     if ls.get_item(ASKED_KEY).ok().flatten().is_some() {
         return;
     }

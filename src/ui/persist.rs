@@ -33,8 +33,27 @@ impl Storage {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// This browser's localStorage (None where it is off or missing).
+pub(crate) fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
+}
+
+/// A small value kept as JSON under its own key, apart from the households
+/// (supply ticks, the backup record, class codes); missing or unreadable
+/// gives the default.
+pub(crate) fn load_json<T: serde::de::DeserializeOwned + Default>(key: &str) -> T {
+    local_storage()
+        .and_then(|ls| ls.get_item(key).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Writes what [`load_json`] reads; a full or missing storage only loses it
+/// on reload.
+pub(crate) fn save_json<T: serde::Serialize + ?Sized>(key: &str, value: &T) {
+    if let (Some(ls), Ok(text)) = (local_storage(), serde_json::to_string(value)) {
+        let _ = ls.set_item(key, &text);
+    }
 }
 
 /// Today's date from the browser clock.
@@ -281,15 +300,10 @@ const SUPPLY_KEY: &str = "thingrisk.supply";
 
 /// The ticked supply-side control ids.
 pub fn load_supply() -> Vec<String> {
-    local_storage()
-        .and_then(|ls| ls.get_item(SUPPLY_KEY).ok().flatten())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    load_json(SUPPLY_KEY)
 }
 
 /// Saves the ticks; a full or missing storage only loses them on reload.
 pub fn save_supply(ids: &[String]) {
-    if let (Some(ls), Ok(text)) = (local_storage(), serde_json::to_string(ids)) {
-        let _ = ls.set_item(SUPPLY_KEY, &text);
-    }
+    save_json(SUPPLY_KEY, ids);
 }

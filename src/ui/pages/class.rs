@@ -16,6 +16,7 @@ use crate::training::{
 };
 use crate::ui::base::href;
 use crate::ui::components::A;
+use crate::ui::persist::{load_json, save_json};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -33,16 +34,9 @@ pub(crate) fn percent(share: Option<u32>) -> String {
 /// Where accepted result codes are kept (apart from households).
 const CODES_KEY: &str = "thingrisk.class-codes";
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The result codes accepted so far (any that no longer read are dropped).
 pub(crate) fn load_codes() -> Vec<ResultCode> {
-    local()
-        .and_then(|ls| ls.get_item(CODES_KEY).ok().flatten())
-        .and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
-        .unwrap_or_default()
+    load_json::<Vec<String>>(CODES_KEY)
         .iter()
         .filter_map(|t| decode_code(t).ok())
         .collect()
@@ -51,9 +45,7 @@ pub(crate) fn load_codes() -> Vec<ResultCode> {
 /// Keeps the codes; a full or missing storage only loses them on reload.
 fn save_codes(codes: &[ResultCode]) {
     let texts: Vec<String> = codes.iter().filter_map(encode_code).collect();
-    if let (Some(ls), Ok(text)) = (local(), serde_json::to_string(&texts)) {
-        let _ = ls.set_item(CODES_KEY, &text);
-    }
+    save_json(CODES_KEY, &texts);
 }
 
 #[component]
